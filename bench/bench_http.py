@@ -1,0 +1,129 @@
+"""Checks over HTTP on loopback: single-check latency and batch throughput.
+
+Targets (issue 2): single checks p99 <= 10 ms; >= 50,000 documents/s through the batch
+endpoint. The server is `frontline serve` in its own process, on a SQLite database of N
+documents; every check is audited, as in production. Baseline: the same documents sent
+one request each.
+Usage: python -m bench.bench_http [--count 1000000] [--batch 1000] [--batch-docs 200000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.common import Stopwatch, emit, load_documents, percentiles
+from frontline.store.database import make_engine, migrate
+from frontline.store.repository import RecordStore
+from frontline.store.users import UserStore
+
+PORT = 8765
+
+
+def start_server(database: Path, folder: Path) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "FRONTLINE_DATABASE_URL": f"sqlite:///{database}",
+        "FRONTLINE_DATA_DIR": str(folder),
+        "FRONTLINE_MAX_BATCH": "10000",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "frontline", "serve", "--port", str(PORT)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{PORT}/healthz", timeout=1).status_code == 200:
+                return process
+        except httpx.TransportError:
+            time.sleep(0.5)
+    process.kill()
+    raise RuntimeError("the server did not start")
+
+
+def documents(count: int, rng: random.Random) -> list[dict[str, Any]]:
+    return [
+        {"document": {"number": f"Q{rng.randrange(10**9):09d}", "country": "FRA"}}
+        for _ in range(count)
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=1_000_000)
+    parser.add_argument("--singles", type=int, default=5000)
+    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--batch-docs", type=int, default=200_000)
+    args = parser.parse_args()
+    rng = random.Random(3)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        database = folder / "bench.db"
+        engine = make_engine(f"sqlite:///{database}")
+        migrate(engine)
+        load_documents(RecordStore(engine), args.count)
+        import datetime as dt
+
+        token = (
+            UserStore(engine)
+            .add(name="bench", role="officer", country="FRA", now=dt.datetime.now(dt.UTC))
+            .token
+        )
+        engine.dispose()
+        server = start_server(database, folder)
+        try:
+            headers = {"Authorization": f"Bearer {token}"}
+            with httpx.Client(
+                base_url=f"http://127.0.0.1:{PORT}", headers=headers, timeout=60
+            ) as client:
+                singles = []
+                for body in documents(args.singles, rng):
+                    start = time.perf_counter_ns()
+                    response = client.post("/v1/checks", json=body)
+                    singles.append(time.perf_counter_ns() - start)
+                    assert response.status_code == 200, response.text
+                single_stats = percentiles(singles[200:])
+                single_rate = len(singles) / (sum(singles) / 1e9)
+                batch_docs = documents(args.batch_docs, rng)
+                bodies = [
+                    {"checks": batch_docs[i : i + args.batch]}
+                    for i in range(0, len(batch_docs), args.batch)
+                ]
+                client.post("/v1/checks/batch", json=bodies[0])  # warm up
+                with Stopwatch() as watch:
+                    for body in bodies:
+                        response = client.post("/v1/checks/batch", json=body)
+                        assert response.status_code == 200, response.text
+                batch_rate = args.batch_docs / watch.seconds
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    emit(
+        {
+            "benchmark": "document_check_http_loopback",
+            "documents": args.count,
+            "single": {**single_stats, "checks_per_s": round(single_rate)},
+            "single_target_p99_ms": 10,
+            "batch_size": args.batch,
+            "batch_documents_per_s": round(batch_rate),
+            "batch_target_documents_per_s": 50_000,
+            "baseline": "the same documents, one HTTP request each",
+            "ratio_batch_vs_single": round(batch_rate / single_rate, 1),
+        }
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""``python -m frontline`` runs the CLI."""
+
+from frontline.cli import main
+
+main()

@@ -1,0 +1,96 @@
+"""The app factory: routers, and the one place where errors become HTTP responses."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from frontline import __version__
+from frontline.api.responses import FastJSON, error_body
+from frontline.api.routers import audit, checks, health, records
+from frontline.errors import FrontlineError
+from frontline.services import Services
+
+__all__ = ["create_app"]
+
+log = logging.getLogger("frontline.api")
+
+
+def create_app(services: Services) -> FastAPI:
+    """An app serving ``services``; the caller owns them and closes them."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+
+    app = FastAPI(
+        title="Frontline",
+        version=__version__,
+        description="Border screening: documents, persons, vehicles, vessels, firearms.",
+        lifespan=lifespan,
+        default_response_class=FastJSON,
+    )
+    app.state.services = services
+    for module in (health, checks, records, audit):
+        app.include_router(module.router)
+    _install_error_handlers(app)
+    _install_body_limit(app, services.settings.max_body_bytes)
+    return app
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(FrontlineError)
+    async def frontline_error(_request: Request, error: FrontlineError) -> Response:
+        headers = {"WWW-Authenticate": "Bearer"} if error.http_status == 401 else None
+        return FastJSON(
+            error_body(error.code, error.message, error.details()),
+            status_code=error.http_status,
+            headers=headers,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, error: RequestValidationError) -> Response:
+        details = [
+            {
+                "field": ".".join(str(part) for part in item["loc"] if part != "body") or "(body)",
+                "message": item["msg"],
+            }
+            for item in error.errors()
+        ]
+        first = details[0] if details else {"field": "(body)", "message": "invalid"}
+        return FastJSON(
+            error_body("invalid_input", f"{first['field']}: {first['message']}", details),
+            status_code=422,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, error: StarletteHTTPException) -> Response:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code, "http_error")
+        return FastJSON(error_body(code, str(error.detail)), status_code=error.status_code)
+
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, error: Exception) -> Response:
+        log.exception("unexpected error", exc_info=error)
+        return FastJSON(
+            error_body("internal", "an unexpected error occurred; it has been logged"),
+            status_code=500,
+        )
+
+
+def _install_body_limit(app: FastAPI, limit: int) -> None:
+    @app.middleware("http")
+    async def limit_body(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            message = f"the body is larger than {limit} bytes"
+            return FastJSON(error_body("payload_too_large", message), status_code=413)
+        response: Any = await call_next(request)
+        return response  # type: ignore[no-any-return]

@@ -1,0 +1,85 @@
+"""POST /v1/checks and /v1/checks/batch: screen documents, MRZs, vehicles, vessels, firearms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from fastapi import APIRouter, Request
+
+from frontline.api.deps import CallerDep, ServicesDep
+from frontline.api.responses import FastJSON
+from frontline.api.schemas import BatchIn, CheckIn, MrzIn
+from frontline.domain.checks import Verdict, result_as_dict
+from frontline.errors import InvalidInput, PayloadTooLarge
+from frontline.identifiers.mrz import parse_mrz
+from frontline.screening.requests import parse_check_request
+
+router = APIRouter(prefix="/v1", tags=["checks"])
+
+
+@router.post("/checks", response_class=FastJSON, summary="Check one traveller or object")
+def check(body: CheckIn, services: ServicesDep, caller: CallerDep) -> Any:
+    request = parse_check_request(body.model_dump(exclude_none=True), today=services.clock().date())
+    result = services.screening.check(principal=caller, request=request)
+    return FastJSON(result_as_dict(result))
+
+
+@router.post(
+    "/checks/batch",
+    response_class=FastJSON,
+    summary="Check many at once",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": BatchIn.model_json_schema(ref_template="#/components/schemas/{model}")
+                }
+            },
+        }
+    },
+)
+async def check_batch(request: Request, services: ServicesDep, caller: CallerDep) -> Any:
+    # The body is parsed by hand rather than through pydantic: a batch holds thousands of
+    # checks and parse_check_request validates every field (types included) anyway.
+    items = _batch_items(await request.body(), services.settings.max_batch)
+    today = services.clock().date()
+    errors = []
+    requests = []
+    for position, item in enumerate(items):
+        try:
+            requests.append(parse_check_request(item, today=today, prefix=f"checks[{position}]."))
+        except InvalidInput as error:
+            errors.extend(error.errors)
+    if errors:
+        raise InvalidInput(
+            f"{len(errors)} bad field(s) in the batch; nothing was checked", errors=errors
+        )
+    results = services.screening.check_batch(principal=caller, requests=requests)
+    rendered = [result_as_dict(result) for result in results]
+    summary = {verdict.value: 0 for verdict in Verdict}
+    for result in results:
+        summary[result.verdict.value] += 1
+    return FastJSON({"results": rendered, "summary": {"checks": len(results), **summary}})
+
+
+def _batch_items(body: bytes, limit: int) -> list[Any]:
+    try:
+        payload = orjson.loads(body)
+    except orjson.JSONDecodeError as error:
+        raise InvalidInput.for_field("(body)", f"not valid JSON: {error}") from None
+    if not isinstance(payload, dict) or set(payload) != {"checks"}:
+        raise InvalidInput.for_field("(body)", 'must be {"checks": [...]} and nothing else')
+    items = payload["checks"]
+    if not isinstance(items, list) or not items:
+        raise InvalidInput.for_field("checks", "must be a non-empty list of checks")
+    if len(items) > limit:
+        raise PayloadTooLarge(f"a batch holds at most {limit} checks; this one has {len(items)}")
+    return items
+
+
+@router.post("/mrz", response_class=FastJSON, summary="Parse and verify an MRZ (no check)")
+def mrz(body: MrzIn, services: ServicesDep, caller: CallerDep) -> Any:
+    parsed = parse_mrz(body.lines, today=services.clock().date())
+    return FastJSON(parsed.as_dict())

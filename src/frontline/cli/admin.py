@@ -1,0 +1,93 @@
+"""``frontline users ...`` and ``frontline audit ...``: accounts, tokens, the audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from frontline.cli.common import console, guarded, print_json, services_for
+
+users_app = typer.Typer(help="User accounts and their tokens.", no_args_is_help=True)
+audit_app = typer.Typer(help="Read the audit trail.", no_args_is_help=True)
+
+
+@users_app.command("add")
+def add_user(
+    name: Annotated[str, typer.Argument(help="Login name, e.g. j.dupont")],
+    role: Annotated[
+        str, typer.Option("--role", help="officer, bureau, coordinator, partner, admin, trainer")
+    ],
+    country: Annotated[str, typer.Option("--country", help="Country the user acts for (alpha-3).")],
+    expires_days: Annotated[int | None, typer.Option("--expires-days", min=1)] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Make a user and print its token once; only the token's hash is stored."""
+    with services_for(use_index=False) as services:
+        now = services.clock()
+        expires = now + dt.timedelta(days=expires_days) if expires_days else None
+        new = guarded(
+            lambda: services.users.add(
+                name=name, role=role, country=country, now=now, expires_at=expires
+            )
+        )
+    principal = new.principal
+    if as_json:
+        print_json(
+            {
+                "name": principal.name,
+                "role": principal.role.value,
+                "country": principal.country,
+                "token": new.token,
+            }
+        )
+        return
+    console.print(
+        f"user {principal.name} ({principal.role.value}, {principal.country}) created; "
+        "the token is shown once, keep it safe:",
+        highlight=False,
+    )
+    print(f"token: {new.token}")
+
+
+@users_app.command("list")
+def list_users(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """List users (never their tokens)."""
+    with services_for(use_index=False) as services:
+        users = services.users.list()
+    if as_json:
+        print_json(users)
+        return
+    for user in users:
+        state = " (revoked)" if user["revoked"] else ""
+        print(f"{user['name']}\t{user['role']}\t{user['country']}{state}")
+
+
+@users_app.command("revoke")
+def revoke_user(name: Annotated[str, typer.Argument()]) -> None:
+    """Revoke a user's token at once."""
+    with services_for(use_index=False) as services:
+        guarded(lambda: services.users.revoke(name, now=services.clock()))
+    console.print(f"revoked the token of {name}", highlight=False)
+
+
+@audit_app.command("list")
+def list_audit(
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100_000)] = 50,
+    user: Annotated[str | None, typer.Option("--user")] = None,
+    check_id: Annotated[str | None, typer.Option("--check-id")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """The newest audit entries: who checked what, when, and what came back."""
+    with services_for(use_index=False) as services:
+        entries = services.audit.list(limit=limit, user=user, check_id=check_id)
+    if as_json:
+        print_json([entry.as_dict() for entry in entries])
+        return
+    for entry in entries:
+        hits = ",".join(entry.record_ids) or "-"
+        print(
+            f"{entry.seq}\t{entry.at.isoformat()}\t{entry.user_name}\t{entry.role}\t"
+            f"{entry.country}\t{entry.event}\t{entry.verdict}\t{hits}"
+        )

@@ -1,0 +1,75 @@
+"""The Typer app: every ``frontline`` command, each a thin parse-call-render."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Annotated
+
+import typer
+
+from frontline.cli.admin import audit_app, users_app
+from frontline.cli.checks import check_app, mrz_command
+from frontline.cli.common import console, guarded, load_settings
+from frontline.cli.data import demo_data_command, import_command
+
+app = typer.Typer(
+    help="Frontline: border screening against stolen documents, objects and notices.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(check_app, name="check")
+app.add_typer(users_app, name="users")
+app.add_typer(audit_app, name="audit")
+app.command("mrz")(mrz_command)
+app.command("import")(import_command)
+app.command("demo-data")(demo_data_command)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option("--host", help="Address to bind.")] = None,
+    port: Annotated[int | None, typer.Option("--port", min=1, max=65535)] = None,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Seed the demo world if the database is empty.")
+    ] = False,
+) -> None:
+    """Serve the HTTP API (OpenAPI at /openapi.json) on the configured database."""
+    import uvicorn
+
+    from frontline.api.app import create_app
+    from frontline.demo import is_empty, seed_world
+    from frontline.services import open_services
+
+    settings = load_settings()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    services = open_services(settings)
+    if (demo or settings.seed_demo) and is_empty(services):
+        console.print(f"seeding the demo world ({settings.demo_size} documents) ...")
+        seeded = guarded(
+            lambda: seed_world(services, size=settings.demo_size, seed=7, today=dt.date.today())
+        )
+        _announce_demo(seeded)
+    try:
+        uvicorn.run(
+            create_app(services),
+            host=host or settings.host,
+            port=port or settings.port,
+            log_level="info",
+            access_log=False,
+        )
+    finally:
+        services.close()
+
+
+def _announce_demo(seeded: dict[str, object]) -> None:
+    console.print(f"demo records: {seeded['records']}", highlight=False)
+    tokens = seeded.get("demo_tokens") or {}
+    assert isinstance(tokens, dict)
+    for name, token in tokens.items():
+        console.print(f"demo user {name}: token {token}", highlight=False)
+    console.print("(tokens also saved in the data folder, demo-tokens.txt)")
+
+
+def main() -> None:
+    app()

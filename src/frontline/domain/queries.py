@@ -1,0 +1,58 @@
+"""What an officer asks: normalised check queries, built at the edge by ``screening.requests``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from frontline.domain.checks import CheckWarning
+from frontline.domain.records import DocumentType
+
+__all__ = ["CheckRequest", "DocumentQuery", "FirearmQuery", "VehicleQuery", "VesselQuery"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentQuery:
+    """A travel document to check; ``number`` is normalised, ``entered`` as typed or read."""
+
+    number: str
+    entered: str
+    country: str
+    type: DocumentType | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VehicleQuery:
+    vin: str | None = None
+    plate: str | None = None
+    plate_country: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VesselQuery:
+    imo: str | None = None
+    hull_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FirearmQuery:
+    serial: str
+    make: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckRequest:
+    """One check: any combination of document (typed or from an MRZ) and objects.
+
+    ``warnings`` are what parsing the input found (failed MRZ check digits, a VIN check
+    digit); ``parsed`` is the parsed MRZ, echoed back to the officer; ``query`` is the
+    request as the audit stores it.
+    """
+
+    documents: tuple[DocumentQuery, ...] = ()
+    vehicle: VehicleQuery | None = None
+    vessel: VesselQuery | None = None
+    firearm: FirearmQuery | None = None
+    warnings: tuple[CheckWarning, ...] = ()
+    parsed: dict[str, Any] | None = None
+    query: dict[str, Any] | None = None

@@ -1,0 +1,159 @@
+"""The check use case: fan a request out to every engine, build one result, audit it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from frontline.access import Action, require
+from frontline.domain.checks import CheckResult, Hit, verdict_for
+from frontline.domain.queries import CheckRequest, DocumentQuery
+from frontline.domain.records import Firearm, Person, RecordKind, TravelDocument, Vehicle, Vessel
+from frontline.domain.users import Principal
+from frontline.identifiers.countries import country_key
+from frontline.records.keys import document_key, range_key, split_numbered
+from frontline.screening import rules
+from frontline.screening.probes import Probe
+from frontline.store.audit import AuditLog
+from frontline.store.repository import RecordStore
+
+__all__ = ["FreshSource", "Screening", "new_check_id"]
+
+
+class FreshSource(Protocol):
+    def candidates(self, probe: Probe, key: str) -> Sequence[int]: ...
+
+    def in_ranges(self, key: tuple[str, str, int], value: int) -> Sequence[int]: ...
+
+    def data_as_of(self) -> dt.datetime: ...
+
+    def ensure_fresh(self) -> None: ...
+
+
+def new_check_id() -> str:
+    """``chk_`` + 12 hex digits of milliseconds + 10 random: sortable by time, unguessable."""
+    return f"chk_{time.time_ns() // 1_000_000:012x}{os.urandom(5).hex()}"
+
+
+class Screening:
+    """Checks documents, MRZs, vehicles, vessels and firearms against every database."""
+
+    def __init__(
+        self,
+        *,
+        records: RecordStore,
+        audit: AuditLog,
+        source: FreshSource,
+        clock: Callable[[], dt.datetime],
+    ) -> None:
+        self.records = records
+        self.audit = audit
+        self.source = source
+        self.clock = clock
+
+    def check(self, *, principal: Principal, request: CheckRequest) -> CheckResult:
+        """One check, audited; if the audit cannot be written, no result is given."""
+        return self.check_batch(principal=principal, requests=[request])[0]
+
+    def check_batch(
+        self, *, principal: Principal, requests: Sequence[CheckRequest]
+    ) -> list[CheckResult]:
+        """Many checks, audited as one entry each in one write."""
+        require(principal, Action.CHECK)
+        self.source.ensure_fresh()
+        now = self.clock()
+        results = [self.evaluate(request, now=now) for request in requests]
+        self.audit.append(
+            principal=principal,
+            event="check",
+            at=now,
+            entries=[
+                _audit_entry(request, result)
+                for request, result in zip(requests, results, strict=True)
+            ],
+        )
+        return results
+
+    def evaluate(self, request: CheckRequest, *, now: dt.datetime) -> CheckResult:
+        """The result of one check, without audit (callers audit)."""
+        hits: list[Hit] = []
+        for document in request.documents:
+            hits.extend(self._document_hits(document, now))
+        if request.vehicle is not None:
+            query = request.vehicle
+            rids = self._probe(Probe.VIN, query.vin) + self._probe(
+                Probe.PLATE,
+                f"{country_key(query.plate_country or '')}|{query.plate}" if query.plate else None,
+            )
+            hits.extend(
+                rules.vehicle_hits(query, self._fetch(RecordKind.VEHICLES, rids, Vehicle), now=now)
+            )
+        if request.vessel is not None:
+            vessel = request.vessel
+            rids = self._probe(Probe.IMO, vessel.imo) + self._probe(Probe.HULL, vessel.hull_id)
+            hits.extend(
+                rules.vessel_hits(vessel, self._fetch(RecordKind.VESSELS, rids, Vessel), now=now)
+            )
+        if request.firearm is not None:
+            firearm = request.firearm
+            rids = self._probe(Probe.SERIAL, firearm.serial)
+            hits.extend(
+                rules.firearm_hits(
+                    firearm, self._fetch(RecordKind.FIREARMS, rids, Firearm), now=now
+                )
+            )
+        hits.sort(key=lambda hit: (hit.is_possible, -hit.score))
+        return CheckResult(
+            check_id=new_check_id(),
+            verdict=verdict_for(hits),
+            hits=tuple(hits),
+            warnings=request.warnings,
+            data_as_of=self.source.data_as_of(),
+            parsed=request.parsed,
+        )
+
+    def _document_hits(self, query: DocumentQuery, now: dt.datetime) -> list[Hit]:
+        key = document_key(query.number, query.country)
+        rids = list(self.source.candidates(Probe.DOCUMENT, key))
+        numbered = split_numbered(query.number)
+        if numbered is not None:
+            bucket = range_key(query.country, numbered[0], numbered[2])
+            rids.extend(self.source.in_ranges(bucket, numbered[1]))
+        linked = self.source.candidates(Probe.TDAWN, key)
+        hits: list[Hit] = []
+        if rids:
+            documents = self._fetch(RecordKind.DOCUMENTS, rids, TravelDocument)
+            hits.extend(rules.document_hits(query, documents, now=now))
+        if linked:
+            persons = self._fetch(RecordKind.PERSONS, list(linked), Person)
+            hits.extend(rules.tdawn_hits(query, persons, now=now))
+        return hits
+
+    def _probe(self, probe: Probe, key: str | None) -> list[int]:
+        return list(self.source.candidates(probe, key)) if key else []
+
+    def _fetch(self, kind: RecordKind, rids: list[int], cls: type[Any]) -> list[Any]:
+        if not rids:
+            return []
+        return [
+            record for _, record in self.records.by_rids(kind, set(rids)) if isinstance(record, cls)
+        ]
+
+
+def _audit_entry(request: CheckRequest, result: CheckResult) -> dict[str, Any]:
+    return {
+        "check_id": result.check_id,
+        "query": request.query or {},
+        "verdict": result.verdict.value,
+        "record_ids": [hit.record_id for hit in result.hits],
+        "result": {
+            "hits": [
+                {"database": hit.database.value, "record_id": hit.record_id, "score": hit.score}
+                for hit in result.hits
+            ],
+            "warnings": [warning.code for warning in result.warnings],
+        },
+    }

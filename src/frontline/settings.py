@@ -1,0 +1,56 @@
+"""One validated settings object, read from ``FRONTLINE_*`` environment variables.
+
+Every field is documented here; ``tests/test_settings.py`` checks that README.md names each.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings"]
+
+
+class Settings(BaseSettings):
+    """Frontline's settings; each field is read from ``FRONTLINE_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="FRONTLINE_", extra="ignore", frozen=True)
+
+    data_dir: Path = Field(
+        default=Path("frontline-data"),
+        description="Folder of the embedded SQLite database (frontline.db); made on first run.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the database, e.g. postgresql+psycopg://host/db; "
+        "when unset, SQLite in data_dir.",
+    )
+    host: str = Field(default="127.0.0.1", description="Address `frontline serve` binds.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port `frontline serve` binds.")
+    seed_demo: bool = Field(
+        default=False,
+        description="Seed the synthetic demo world when the database is empty at start-up.",
+    )
+    demo_size: int = Field(
+        default=2000, ge=10, le=10_000_000, description="Documents in the seeded demo world."
+    )
+    index_refresh_seconds: float = Field(
+        default=1.0,
+        ge=0.0,
+        le=3600.0,
+        description="How often a check looks for writes made by other processes.",
+    )
+    max_batch: int = Field(
+        default=10_000, ge=1, le=1_000_000, description="Most checks in one batch request."
+    )
+    max_body_bytes: int = Field(
+        default=16 * 1024 * 1024, ge=1024, description="Largest accepted request body."
+    )
+
+    def resolved_database_url(self) -> str:
+        """The database URL in force: the configured one, or SQLite in ``data_dir``."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'frontline.db').resolve()}"

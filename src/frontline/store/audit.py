@@ -1,0 +1,124 @@
+"""The audit trail: every check, hit or not, with who asked, what, and what came back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from frontline.domain.users import Principal
+from frontline.errors import AuditUnavailable
+from frontline.store import tables
+from frontline.store.codecs import utc
+
+__all__ = ["AuditEntry", "AuditLog"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuditEntry:
+    """One audited event, as stored and as an admin reads it."""
+
+    seq: int
+    at: dt.datetime
+    user_name: str
+    role: str
+    country: str
+    event: str
+    check_id: str | None
+    query: Any
+    verdict: str | None
+    record_ids: list[str]
+    result: dict[str, Any]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "at": self.at.isoformat(),
+            "user": self.user_name,
+            "role": self.role,
+            "country": self.country,
+            "event": self.event,
+            "check_id": self.check_id,
+            "query": self.query,
+            "verdict": self.verdict,
+            "record_ids": self.record_ids,
+            "result": self.result,
+        }
+
+
+class AuditLog:
+    """Appends audit entries; if they cannot be written, the caller's action fails."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def append(
+        self,
+        *,
+        principal: Principal,
+        event: str,
+        at: dt.datetime,
+        entries: Sequence[dict[str, Any]],
+    ) -> None:
+        """Write one row per entry (``check_id``, ``query``, ``verdict``, ``record_ids``,
+        ``result``) in one transaction; raise AuditUnavailable if that fails."""
+        stamp = at.astimezone(dt.UTC).replace(tzinfo=None)
+        rows = [
+            {
+                "at": stamp,
+                "user_id": principal.user_id,
+                "user_name": principal.name,
+                "role": principal.role.value,
+                "country": principal.country,
+                "event": event,
+                **entry,
+            }
+            for entry in entries
+        ]
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(insert(tables.audit), rows)
+        except SQLAlchemyError as error:
+            raise AuditUnavailable(
+                "the audit trail cannot be written, so the check was not performed"
+            ) from error
+
+    def list(
+        self,
+        *,
+        limit: int = 100,
+        before: int | None = None,
+        user: str | None = None,
+        check_id: str | None = None,
+    ) -> list[AuditEntry]:
+        """Newest first; page with ``before`` = the smallest ``seq`` already seen."""
+        audit = tables.audit
+        query = select(audit).order_by(audit.c.seq.desc()).limit(limit)
+        if before is not None:
+            query = query.where(audit.c.seq < before)
+        if user:
+            query = query.where(audit.c.user_name == user)
+        if check_id:
+            query = query.where(audit.c.check_id == check_id)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        return [
+            AuditEntry(
+                seq=row.seq,
+                at=utc(row.at) or row.at,
+                user_name=row.user_name,
+                role=row.role,
+                country=row.country,
+                event=row.event,
+                check_id=row.check_id,
+                query=row.query,
+                verdict=row.verdict,
+                record_ids=list(row.record_ids),
+                result=dict(row.result),
+            )
+            for row in rows
+        ]

@@ -1,0 +1,227 @@
+"""The record store: writes with versions, reads by id or by row key, the change feed.
+
+Every write takes the next block of the global version counter inside its transaction.
+The counter row is locked until commit (SQLite: the database write lock; PostgreSQL: the
+row lock), so versions become visible in order and a reader polling ``version > N`` never
+skips a write that commits late.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, update
+
+from frontline.domain.records import AnyRecord, RecordKind, RecordState
+from frontline.errors import Conflict, NotFound
+from frontline.identifiers.countries import country_key
+from frontline.identifiers.docnumbers import fold_confusables
+from frontline.store import tables
+from frontline.store.codecs import TABLES, record_from_row
+from frontline.store.dialect import upsert_statement
+
+__all__ = ["RecordStore"]
+
+_CHUNK = 5000
+
+
+class RecordStore:
+    """Reads and writes records of every kind; one instance per engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- versions -------------------------------------------------------------------------
+
+    @staticmethod
+    def _take_versions(connection: Connection, count: int) -> int:
+        """Reserve ``count`` versions; returns the first. Locks the counter until commit."""
+        counter = tables.settings_table
+        new_value = connection.execute(
+            update(counter)
+            .where(counter.c.key == "version")
+            .values(value=counter.c.value + count)
+            .returning(counter.c.value)
+        ).scalar_one()
+        return int(new_value) - count + 1
+
+    def current_version(self) -> int:
+        counter = tables.settings_table
+        with self.engine.connect() as connection:
+            value = connection.execute(
+                select(counter.c.value).where(counter.c.key == "version")
+            ).scalar_one()
+        return int(value)
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def upsert(self, kind: RecordKind, rows: Sequence[dict[str, Any]], *, now: dt.datetime) -> int:
+        """Insert or update ``rows`` by id in one transaction: all of them, or none."""
+        with self.engine.begin() as connection:
+            return self.upsert_in(connection, kind, rows, now=now)
+
+    def upsert_in(
+        self,
+        connection: Connection,
+        kind: RecordKind,
+        rows: Sequence[dict[str, Any]],
+        *,
+        now: dt.datetime,
+    ) -> int:
+        if not rows:
+            return 0
+        table = TABLES[kind]
+        first = self._take_versions(connection, len(rows))
+        stamp = _naive(now)
+        statement = upsert_statement(connection, table, keep=frozenset({"created_at"}))
+        for start in range(0, len(rows), _CHUNK):
+            chunk = rows[start : start + _CHUNK]
+            params = [
+                {**row, "version": first + start + offset, "created_at": stamp, "updated_at": stamp}
+                for offset, row in enumerate(chunk)
+            ]
+            connection.execute(statement, params)
+            if kind is RecordKind.PERSONS:
+                _write_person_documents(connection, chunk)
+        return len(rows)
+
+    def create(self, kind: RecordKind, row: dict[str, Any], *, now: dt.datetime) -> AnyRecord:
+        table = TABLES[kind]
+        with self.engine.begin() as connection:
+            if connection.execute(select(table.c.rid).where(table.c.id == row["id"])).first():
+                raise Conflict(f"{kind.value} record {row['id']} already exists")
+            self.upsert_in(connection, kind, [row], now=now)
+            return self._get_in(connection, kind, row["id"])
+
+    def replace(self, kind: RecordKind, row: dict[str, Any], *, now: dt.datetime) -> AnyRecord:
+        with self.engine.begin() as connection:
+            self._get_in(connection, kind, row["id"])
+            self.upsert_in(connection, kind, [row], now=now)
+            return self._get_in(connection, kind, row["id"])
+
+    def set_state(
+        self, kind: RecordKind, record_id: str, state: RecordState, *, now: dt.datetime
+    ) -> AnyRecord:
+        table = TABLES[kind]
+        with self.engine.begin() as connection:
+            self._get_in(connection, kind, record_id)
+            version = self._take_versions(connection, 1)
+            connection.execute(
+                update(table)
+                .where(table.c.id == record_id)
+                .values(state=state.value, version=version, updated_at=_naive(now))
+            )
+            return self._get_in(connection, kind, record_id)
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def get(self, kind: RecordKind, record_id: str) -> AnyRecord:
+        with self.engine.connect() as connection:
+            return self._get_in(connection, kind, record_id)
+
+    def _get_in(self, connection: Connection, kind: RecordKind, record_id: str) -> AnyRecord:
+        table = TABLES[kind]
+        row = connection.execute(select(table).where(table.c.id == record_id)).first()
+        if row is None:
+            raise NotFound(f"no {kind.value} record {record_id}")
+        return record_from_row(kind, row._mapping)
+
+    def owners_of(self, kind: RecordKind, ids: Iterable[str]) -> dict[str, str]:
+        """The current owner of each id that exists."""
+        table = TABLES[kind]
+        wanted = list(ids)
+        out: dict[str, str] = {}
+        with self.engine.connect() as connection:
+            for start in range(0, len(wanted), 900):
+                query = select(table.c.id, table.c.owner).where(
+                    table.c.id.in_(wanted[start : start + 900])
+                )
+                out.update({row.id: row.owner for row in connection.execute(query)})
+        return out
+
+    def by_rids(self, kind: RecordKind, rids: Iterable[int]) -> list[tuple[int, AnyRecord]]:
+        wanted = list(rids)
+        if not wanted:
+            return []
+        table = TABLES[kind]
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(table).where(table.c.rid.in_(wanted))).all()
+        return [(row.rid, record_from_row(kind, row._mapping)) for row in rows]
+
+    def search(
+        self,
+        kind: RecordKind,
+        *,
+        owner: str | None = None,
+        state: RecordState | None = None,
+        after: str | None = None,
+        limit: int = 100,
+    ) -> list[AnyRecord]:
+        """Records ordered by id, ``limit`` at a time after the id ``after``."""
+        table = TABLES[kind]
+        query = select(table).order_by(table.c.id).limit(limit)
+        if owner:
+            query = query.where(table.c.owner == owner)
+        if state:
+            query = query.where(table.c.state == state.value)
+        if after:
+            query = query.where(table.c.id > after)
+        with self.engine.connect() as connection:
+            return [record_from_row(kind, row._mapping) for row in connection.execute(query)]
+
+    def count(self, kind: RecordKind) -> int:
+        table = TABLES[kind]
+        with self.engine.connect() as connection:
+            return int(connection.execute(select(func.count()).select_from(table)).scalar_one())
+
+    def changed_rows(
+        self, kind: RecordKind, *, since: int, columns: Sequence[str], batch: int = 50_000
+    ) -> Iterator[Row[Any]]:
+        """Rows written after version ``since``, in version order, with ``columns`` only."""
+        table = TABLES[kind]
+        selected = [table.c.rid, table.c.version, table.c.state, table.c.expires_at] + [
+            table.c[name] for name in columns
+        ]
+        last = since
+        with self.engine.connect() as connection:
+            while True:
+                query = (
+                    select(*selected)
+                    .where(table.c.version > last)
+                    .order_by(table.c.version)
+                    .limit(batch)
+                )
+                rows = connection.execute(query).all()
+                yield from rows
+                if len(rows) < batch:
+                    return
+                last = int(rows[-1].version)
+
+
+def _write_person_documents(connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    persons = tables.persons
+    links = tables.person_documents
+    ids = [row["id"] for row in rows]
+    rid_of = dict(
+        connection.execute(select(persons.c.id, persons.c.rid).where(persons.c.id.in_(ids))).all()
+    )
+    connection.execute(delete(links).where(links.c.person_rid.in_(list(rid_of.values()))))
+    params = [
+        {
+            "person_rid": rid_of[row["id"]],
+            "number_key": fold_confusables(item["number"]),
+            "country_key": country_key(item["issuing_country"]),
+        }
+        for row in rows
+        for item in row["documents"]
+    ]
+    if params:
+        connection.execute(insert(links), params)
+
+
+def _naive(moment: dt.datetime) -> dt.datetime:
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)

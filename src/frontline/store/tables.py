@@ -1,0 +1,178 @@
+"""The schema, as SQLAlchemy Core tables. Alembic migrations create exactly this.
+
+Every record table shares the meta columns (``rid`` surrogate key, ``id`` business key,
+owner, state, action, times, ``version``) and keeps the normalised match keys beside the
+values as entered, so a check by SQL and a check through the memory index agree.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+__all__ = [
+    "audit",
+    "documents",
+    "firearms",
+    "metadata",
+    "person_documents",
+    "persons",
+    "settings_table",
+    "users",
+    "vehicles",
+    "vessels",
+]
+
+metadata = MetaData()
+
+
+def _meta_columns() -> list[Column[object]]:
+    return [
+        Column("rid", Integer, primary_key=True, autoincrement=True),
+        Column("id", String(64), nullable=False, unique=True),
+        Column("owner", String(3), nullable=False),
+        Column("state", String(16), nullable=False),
+        Column("action", Text, nullable=False, default=""),
+        Column("created_at", DateTime, nullable=False),
+        Column("updated_at", DateTime, nullable=False),
+        Column("expires_at", DateTime, nullable=True),
+        Column("version", BigInteger, nullable=False),
+    ]
+
+
+documents = Table(
+    "documents",
+    metadata,
+    *_meta_columns(),
+    Column("issuing_country", String(3), nullable=False),
+    Column("country_key", String(3), nullable=False),
+    Column("type", String(24), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("number", String(35), nullable=True),
+    Column("number_key", String(35), nullable=True),
+    Column("number_from", String(35), nullable=True),
+    Column("number_to", String(35), nullable=True),
+    Column("range_prefix", String(35), nullable=True),
+    Column("range_start", BigInteger, nullable=True),
+    Column("range_end", BigInteger, nullable=True),
+    Column("range_width", Integer, nullable=True),
+    Column("reported_at", Date, nullable=True),
+    Index("ix_documents_number_key", "number_key", "country_key"),
+    Index("ix_documents_range", "country_key", "range_prefix", "range_width", "range_start"),
+    Index("ix_documents_version", "version"),
+)
+
+persons = Table(
+    "persons",
+    metadata,
+    *_meta_columns(),
+    Column("type", String(16), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("birth_date", String(10), nullable=True),
+    Column("sex", String(1), nullable=False),
+    Column("nationalities", JSON, nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("documents", JSON, nullable=False),
+    Index("ix_persons_version", "version"),
+)
+
+person_documents = Table(
+    "person_documents",
+    metadata,
+    Column("person_rid", Integer, nullable=False, index=True),
+    Column("number_key", String(35), nullable=False),
+    Column("country_key", String(3), nullable=False),
+    Index("ix_person_documents_key", "number_key", "country_key"),
+)
+
+vehicles = Table(
+    "vehicles",
+    metadata,
+    *_meta_columns(),
+    Column("status", String(16), nullable=False),
+    Column("vin", String(17), nullable=True, index=True),
+    Column("plate", String(15), nullable=True),
+    Column("plate_country", String(3), nullable=True),
+    Column("plate_key", String(20), nullable=True, index=True),
+    Column("make", String(80), nullable=False, default=""),
+    Column("model", String(80), nullable=False, default=""),
+    Column("colour", String(40), nullable=False, default=""),
+    Column("engine_number", String(40), nullable=True, index=True),
+    Column("parts_numbers", JSON, nullable=False),
+    Index("ix_vehicles_version", "version"),
+)
+
+vessels = Table(
+    "vessels",
+    metadata,
+    *_meta_columns(),
+    Column("status", String(16), nullable=False),
+    Column("imo", String(7), nullable=True, index=True),
+    Column("hull_id", String(20), nullable=True, index=True),
+    Column("name", String(120), nullable=False, default=""),
+    Column("engine_serials", JSON, nullable=False),
+    Index("ix_vessels_version", "version"),
+)
+
+firearms = Table(
+    "firearms",
+    metadata,
+    *_meta_columns(),
+    Column("status", String(16), nullable=False),
+    Column("serial", String(40), nullable=False),
+    Column("serial_key", String(40), nullable=False, index=True),
+    Column("make", String(80), nullable=False, default=""),
+    Column("model", String(80), nullable=False, default=""),
+    Column("calibre", String(40), nullable=False, default=""),
+    Column("firearm_type", String(40), nullable=False, default=""),
+    Index("ix_firearms_version", "version"),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(80), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("country", String(3), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=True),
+    Column("revoked_at", DateTime, nullable=True),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False, index=True),
+    Column("user_id", Integer, nullable=True),
+    Column("user_name", String(80), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("country", String(3), nullable=False),
+    Column("event", String(32), nullable=False),
+    Column("check_id", String(40), nullable=True, index=True),
+    Column("query", JSON, nullable=False),
+    Column("verdict", String(16), nullable=True),
+    Column("record_ids", JSON, nullable=False),
+    Column("result", JSON, nullable=False),
+)
+
+settings_table = Table(
+    "frontline_settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)

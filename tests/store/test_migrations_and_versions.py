@@ -1,0 +1,67 @@
+"""The schema migrates on both databases, and every write takes versions in order."""
+
+from __future__ import annotations
+
+from frontline.domain.records import RecordKind, RecordState
+from frontline.records.kinds import build_row
+from frontline.services import Services
+from frontline.store.database import make_engine, migrate, schema_revision
+from tests.factories import document
+
+
+def test_a_fresh_database_is_migrated_to_head_and_migrating_again_is_a_no_op(
+    database_url: str,
+) -> None:
+    engine = make_engine(database_url)
+    assert schema_revision(engine) is None
+    migrate(engine)
+    migrate(engine)
+    assert schema_revision(engine) == "0001"
+    engine.dispose()
+
+
+def test_writes_take_increasing_versions_and_the_feed_returns_them_in_order(
+    services: Services,
+) -> None:
+    store = services.store
+    rows = [build_row(RecordKind.DOCUMENTS, document(f"X{n}", id=f"DOC-{n}")) for n in range(3)]
+    store.upsert(RecordKind.DOCUMENTS, rows, now=services.clock())
+    store.set_state(RecordKind.DOCUMENTS, "DOC-0", RecordState.CANCELLED, now=services.clock())
+    feed = list(store.changed_rows(RecordKind.DOCUMENTS, since=0, columns=("number",)))
+    assert [row.version for row in feed] == sorted(row.version for row in feed)
+    assert feed[-1].state == "cancelled"
+    assert store.current_version() == 4
+    later = list(store.changed_rows(RecordKind.DOCUMENTS, since=3, columns=("number",)))
+    assert [row.number for row in later] == ["X0"]
+
+
+def test_an_update_keeps_created_at_and_moves_updated_at(services: Services, clock) -> None:  # type: ignore[no-untyped-def]
+    store = services.store
+    row = build_row(RecordKind.DOCUMENTS, document("X1", id="DOC-1"))
+    store.upsert(RecordKind.DOCUMENTS, [row], now=clock())
+    first = store.get(RecordKind.DOCUMENTS, "DOC-1")
+    clock.advance(hours=1)
+    store.upsert(RecordKind.DOCUMENTS, [row], now=clock())
+    second = store.get(RecordKind.DOCUMENTS, "DOC-1")
+    assert second.created_at == first.created_at
+    assert second.updated_at == clock()
+    assert second.version > first.version
+
+
+def test_the_index_sees_writes_made_by_another_process(
+    services: Services, database_url: str
+) -> None:
+    from frontline.records.keys import document_key
+    from frontline.screening.probes import Probe
+    from frontline.store.repository import RecordStore
+
+    other = RecordStore(make_engine(database_url))
+    other.upsert(
+        RecordKind.DOCUMENTS,
+        [build_row(RecordKind.DOCUMENTS, document("Z9", id="D"))],
+        now=services.clock(),
+    )
+    assert services.index is not None
+    services.index.ensure_fresh()
+    assert services.index.candidates(Probe.DOCUMENT, document_key("Z9", "FRA")) != ()
+    other.engine.dispose()
