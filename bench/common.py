@@ -14,9 +14,10 @@ from typing import Any
 import orjson
 
 from frontline.domain.records import RecordKind
+from frontline.records.fast import fast_document_row
 from frontline.records.kinds import build_row
 from frontline.store.repository import RecordStore
-from frontline.synth import iter_documents, to_row
+from frontline.synth import document_rows
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -56,8 +57,8 @@ def emit(data: dict[str, Any]) -> None:
 def write_documents_jsonl(path: Path, count: int, seed: int = 1) -> None:
     with path.open("wb") as handle:
         buffer = []
-        for record in iter_documents(count=count, seed=seed, today=TODAY):
-            buffer.append(orjson.dumps(to_row(record)))
+        for row in document_rows(count=count, seed=seed, today=TODAY):
+            buffer.append(orjson.dumps(row))
             if len(buffer) >= 50_000:
                 handle.write(b"\n".join(buffer) + b"\n")
                 buffer.clear()
@@ -69,8 +70,8 @@ def load_documents(store: RecordStore, count: int, seed: int = 1, chunk: int = 5
     """Fill a store with ``count`` synthetic documents through the validating row builder."""
     now = dt.datetime.now(dt.UTC)
     rows: list[dict[str, Any]] = []
-    for record in iter_documents(count=count, seed=seed, today=TODAY):
-        rows.append(build_row(RecordKind.DOCUMENTS, to_row(record)))
+    for raw in document_rows(count=count, seed=seed, today=TODAY):
+        rows.append(fast_document_row(raw) or build_row(RecordKind.DOCUMENTS, raw))
         if len(rows) >= chunk:
             store.upsert(RecordKind.DOCUMENTS, rows, now=now)
             rows = []

@@ -13,7 +13,7 @@ from frontline.domain.records import RecordKind
 from frontline.errors import Conflict
 from frontline.records.kinds import build_row
 from frontline.services import Services
-from frontline.synth import generate_world, to_row
+from frontline.synth import generate_world, world_rows
 
 __all__ = ["DEMO_USERS", "is_empty", "seed_world", "write_world_files"]
 
@@ -28,14 +28,7 @@ def _world_rows(
     size: int, seed: int, today: dt.date
 ) -> tuple[Any, dict[RecordKind, list[dict[str, Any]]]]:
     world = generate_world(size=size, seed=seed, today=today)
-    groups = {
-        RecordKind.DOCUMENTS: world.documents,
-        RecordKind.PERSONS: world.persons,
-        RecordKind.VEHICLES: world.vehicles,
-        RecordKind.VESSELS: world.vessels,
-        RecordKind.FIREARMS: world.firearms,
-    }
-    return world, {kind: [to_row(record) for record in records] for kind, records in groups.items()}
+    return world, {kind: list(world_rows(world, kind)) for kind in RecordKind}
 
 
 def is_empty(services: Services) -> bool:

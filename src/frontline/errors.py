@@ -13,7 +13,8 @@ code 2. The core never raises HTTP errors.
     ├── NotFound                        not_found          (HTTP 404)
     ├── Conflict                        conflict           (HTTP 409)
     ├── PayloadTooLarge                 payload_too_large  (HTTP 413)
-    └── AuditUnavailable                audit_unavailable  (HTTP 503)
+    ├── AuditUnavailable                audit_unavailable  (HTTP 503)
+    └── StorageFailed                   storage_failed     (HTTP 503)
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ __all__ = [
     "NotFound",
     "PayloadTooLarge",
     "PermissionDenied",
+    "StorageFailed",
 ]
 
 
@@ -128,4 +130,11 @@ class AuditUnavailable(FrontlineError):
     """The audit entry could not be written, so the check is refused rather than unlogged."""
 
     code = "audit_unavailable"
+    http_status = 503
+
+
+class StorageFailed(FrontlineError):
+    """The database could not take a write; nothing was written."""
+
+    code = "storage_failed"
     http_status = 503

@@ -20,7 +20,7 @@ def test_a_fresh_database_is_migrated_to_head_and_migrating_again_is_a_no_op(
     engine.dispose()
 
 
-def test_writes_take_increasing_versions_and_the_feed_returns_them_in_order(
+def test_each_write_takes_the_next_version_and_the_feed_returns_writes_in_order(
     services: Services,
 ) -> None:
     store = services.store
@@ -28,11 +28,18 @@ def test_writes_take_increasing_versions_and_the_feed_returns_them_in_order(
     store.upsert(RecordKind.DOCUMENTS, rows, now=services.clock())
     store.set_state(RecordKind.DOCUMENTS, "DOC-0", RecordState.CANCELLED, now=services.clock())
     feed = list(store.changed_rows(RecordKind.DOCUMENTS, since=0, columns=("number",)))
-    assert [row.version for row in feed] == sorted(row.version for row in feed)
+    assert [(row.number, row.version) for row in feed] == [("X1", 1), ("X2", 1), ("X0", 2)]
     assert feed[-1].state == "cancelled"
-    assert store.current_version() == 4
-    later = list(store.changed_rows(RecordKind.DOCUMENTS, since=3, columns=("number",)))
+    assert store.current_version() == 2
+    later = list(store.changed_rows(RecordKind.DOCUMENTS, since=1, columns=("number",)))
     assert [row.number for row in later] == ["X0"]
+
+
+def test_the_feed_pages_through_one_big_write_without_losing_a_row(services: Services) -> None:
+    rows = [build_row(RecordKind.DOCUMENTS, document(f"X{n}", id=f"DOC-{n}")) for n in range(25)]
+    services.store.upsert(RecordKind.DOCUMENTS, rows, now=services.clock())
+    feed = services.store.changed_rows(RecordKind.DOCUMENTS, since=0, columns=("number",), batch=4)
+    assert sorted(row.number for row in feed) == sorted(f"X{n}" for n in range(25))
 
 
 def test_an_update_keeps_created_at_and_moves_updated_at(services: Services, clock) -> None:  # type: ignore[no-untyped-def]

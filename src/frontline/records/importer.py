@@ -20,13 +20,19 @@ import orjson
 
 from frontline.domain.records import RecordKind
 from frontline.errors import FieldError, ImportRefused, InvalidInput
+from frontline.records.fast import fast_document_row
 from frontline.records.kinds import build_row
+from frontline.records.writers import InlineWriter, ProcessWriter, RowWriter
 from frontline.store.repository import RecordStore
 
 __all__ = ["ImportReport", "import_file", "read_rows"]
 
 CHUNK = 10_000
 MAX_LINE = 1_000_000
+PROCESS_WRITER_BYTES = 8 * 1024 * 1024
+"""Files this big or bigger are written by a second process (SQLite only)."""
+ROW_BYTES_GUESS = 400
+"""A generous guess at a row's size, to tell a bulk load from a top-up."""
 
 
 @dataclass(slots=True)
@@ -64,7 +70,7 @@ def read_rows(path: Path, kind: RecordKind) -> Iterator[tuple[int, Any]]:
 def _json_rows(path: Path) -> Iterator[tuple[int, Any]]:
     with path.open("rb") as handle:
         for number, line in enumerate(handle, start=1):
-            if not line.strip():
+            if len(line) < 8 and not line.strip():
                 continue
             if len(line) > MAX_LINE:
                 yield number, _Broken(f"line is longer than {MAX_LINE} bytes")
@@ -129,31 +135,45 @@ def import_file(
     (unless ``skip_invalid``), in which case nothing at all is written."""
     report = ImportReport(kind)
     pending: list[dict[str, Any]] = []
-    with store.engine.connect() as connection:
-        transaction = connection.begin()
-        try:
-            for line, raw in read_rows(path, kind):
-                report.read += 1
-                row = _validate(kind, line, raw, report)
-                if row is not None:
-                    pending.append(row)
-                if len(pending) >= CHUNK:
-                    _flush(store, connection, kind, pending, report, skip_invalid, now)
-                    if progress:
-                        progress(report.read)
-            _flush(store, connection, kind, pending, report, skip_invalid, now)
-            if progress:
-                progress(report.read)
-            if report.errors and not skip_invalid:
-                transaction.rollback()
-                report.written = 0
-                raise ImportRefused(_refusal(report), errors=report.errors)
-            transaction.commit()
-        except BaseException:
-            if transaction.is_active:
-                transaction.rollback()
-            raise
+    writer = _writer_for(store, kind, path, now)
+    fast = fast_document_row if kind is RecordKind.DOCUMENTS else _never
+    try:
+        for line, raw in read_rows(path, kind):
+            report.read += 1
+            row = fast(raw) or _validate(kind, line, raw, report)
+            if row is not None and (skip_invalid or not report.errors):
+                pending.append(row)
+            if len(pending) >= CHUNK:
+                writer.send(pending)
+                pending = []
+                if progress:
+                    progress(report.read)
+        if pending:
+            writer.send(pending)
+        if progress:
+            progress(report.read)
+    except BaseException:
+        writer.rollback()
+        raise
+    if report.errors and not skip_invalid:
+        writer.rollback()
+        raise ImportRefused(_refusal(report), errors=report.errors)
+    report.written = writer.commit()
     return report
+
+
+def _writer_for(store: RecordStore, kind: RecordKind, path: Path, now: dt.datetime) -> RowWriter:
+    """A writer process for a big file of documents on SQLite; the caller's thread otherwise."""
+    size = path.stat().st_size
+    is_bulk = kind is RecordKind.DOCUMENTS and size >= PROCESS_WRITER_BYTES
+    if is_bulk and store.engine.dialect.name == "sqlite":
+        url = store.engine.url.render_as_string(hide_password=False)
+        return ProcessWriter(url, kind, now, expected_rows=size // ROW_BYTES_GUESS)
+    return InlineWriter(store, kind, now)
+
+
+def _never(_raw: Any) -> None:
+    return None
 
 
 def _validate(kind: RecordKind, line: int, raw: Any, report: ImportReport) -> dict[str, Any] | None:
@@ -165,20 +185,6 @@ def _validate(kind: RecordKind, line: int, raw: Any, report: ImportReport) -> di
     except InvalidInput as error:
         report.errors.extend(error.errors)
         return None
-
-
-def _flush(
-    store: RecordStore,
-    connection: Any,
-    kind: RecordKind,
-    pending: list[dict[str, Any]],
-    report: ImportReport,
-    skip_invalid: bool,
-    now: dt.datetime,
-) -> None:
-    if pending and (skip_invalid or not report.errors):
-        report.written += store.upsert_in(connection, kind, pending, now=now)
-    pending.clear()
 
 
 def _refusal(report: ImportReport) -> str:

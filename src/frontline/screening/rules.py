@@ -208,7 +208,11 @@ def vessel_hits(query: VesselQuery, records: Iterable[Vessel], *, now: dt.dateti
         if not reasons:
             continue
         reasons.append(Reason("status", f"reported {record.status.value} by {record.owner}"))
-        summary: dict[str, object] = {"imo": record.imo, "hull_id": record.hull_id, "name": record.name}
+        summary: dict[str, object] = {
+            "imo": record.imo,
+            "hull_id": record.hull_id,
+            "name": record.name,
+        }
         hits.append(
             _hit(
                 Database.VESSELS,

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Row, and_, delete, func, insert, or_, select, update
 
 from frontline.domain.records import AnyRecord, RecordKind, RecordState
 from frontline.errors import Conflict, NotFound
@@ -20,7 +20,7 @@ from frontline.identifiers.countries import country_key
 from frontline.identifiers.docnumbers import fold_confusables
 from frontline.store import tables
 from frontline.store.codecs import TABLES, record_from_row
-from frontline.store.dialect import upsert_statement
+from frontline.store.dialect import bulk_upsert
 
 __all__ = ["RecordStore"]
 
@@ -36,7 +36,7 @@ class RecordStore:
     # -- versions -------------------------------------------------------------------------
 
     @staticmethod
-    def _take_versions(connection: Connection, count: int) -> int:
+    def take_versions(connection: Connection, count: int) -> int:
         """Reserve ``count`` versions; returns the first. Locks the counter until commit."""
         counter = tables.settings_table
         new_value = connection.execute(
@@ -73,16 +73,11 @@ class RecordStore:
         if not rows:
             return 0
         table = TABLES[kind]
-        first = self._take_versions(connection, len(rows))
+        version = self.take_versions(connection, 1)
         stamp = _naive(now)
-        statement = upsert_statement(connection, table, keep=frozenset({"created_at"}))
         for start in range(0, len(rows), _CHUNK):
             chunk = rows[start : start + _CHUNK]
-            params = [
-                {**row, "version": first + start + offset, "created_at": stamp, "updated_at": stamp}
-                for offset, row in enumerate(chunk)
-            ]
-            connection.execute(statement, params)
+            bulk_upsert(connection, table, chunk, version=version, stamp=stamp)
             if kind is RecordKind.PERSONS:
                 _write_person_documents(connection, chunk)
         return len(rows)
@@ -107,7 +102,7 @@ class RecordStore:
         table = TABLES[kind]
         with self.engine.begin() as connection:
             self._get_in(connection, kind, record_id)
-            version = self._take_versions(connection, 1)
+            version = self.take_versions(connection, 1)
             connection.execute(
                 update(table)
                 .where(table.c.id == record_id)
@@ -179,25 +174,36 @@ class RecordStore:
     def changed_rows(
         self, kind: RecordKind, *, since: int, columns: Sequence[str], batch: int = 50_000
     ) -> Iterator[Row[Any]]:
-        """Rows written after version ``since``, in version order, with ``columns`` only."""
+        """Rows written after version ``since``, in (version, rid) order, with ``columns``.
+
+        One write gives all its rows one version, so pages are cut on (version, rid).
+        """
         table = TABLES[kind]
         selected = [table.c.rid, table.c.version, table.c.state, table.c.expires_at] + [
             table.c[name] for name in columns
         ]
-        last = since
+        after: tuple[int, int] | None = None  # the last (version, rid) seen, once paging
         with self.engine.connect() as connection:
             while True:
+                if after is None:
+                    newer = table.c.version > since
+                else:
+                    version, rid = after
+                    newer = or_(
+                        table.c.version > version,
+                        and_(table.c.version == version, table.c.rid > rid),
+                    )
                 query = (
                     select(*selected)
-                    .where(table.c.version > last)
-                    .order_by(table.c.version)
+                    .where(newer)
+                    .order_by(table.c.version, table.c.rid)
                     .limit(batch)
                 )
                 rows = connection.execute(query).all()
                 yield from rows
                 if len(rows) < batch:
                     return
-                last = int(rows[-1].version)
+                after = (int(rows[-1].version), int(rows[-1].rid))
 
 
 def _write_person_documents(connection: Connection, rows: Sequence[dict[str, Any]]) -> None:

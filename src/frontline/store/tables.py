@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 __all__ = [
@@ -69,8 +70,17 @@ documents = Table(
     Column("range_width", Integer, nullable=True),
     Column("reported_at", Date, nullable=True),
     Index("ix_documents_number_key", "number_key", "country_key"),
-    Index("ix_documents_range", "country_key", "range_prefix", "range_width", "range_start"),
-    Index("ix_documents_version", "version"),
+    # Partial: only the few stolen-blank ranges have range columns.
+    Index(
+        "ix_documents_range",
+        "country_key",
+        "range_prefix",
+        "range_width",
+        "range_start",
+        sqlite_where=text("range_start IS NOT NULL"),
+        postgresql_where=text("range_start IS NOT NULL"),
+    ),
+    Index("ix_documents_version", "version", "rid"),
 )
 
 persons = Table(
@@ -85,7 +95,7 @@ persons = Table(
     Column("nationalities", JSON, nullable=False),
     Column("reason", Text, nullable=False, default=""),
     Column("documents", JSON, nullable=False),
-    Index("ix_persons_version", "version"),
+    Index("ix_persons_version", "version", "rid"),
 )
 
 person_documents = Table(
@@ -111,7 +121,7 @@ vehicles = Table(
     Column("colour", String(40), nullable=False, default=""),
     Column("engine_number", String(40), nullable=True, index=True),
     Column("parts_numbers", JSON, nullable=False),
-    Index("ix_vehicles_version", "version"),
+    Index("ix_vehicles_version", "version", "rid"),
 )
 
 vessels = Table(
@@ -123,7 +133,7 @@ vessels = Table(
     Column("hull_id", String(20), nullable=True, index=True),
     Column("name", String(120), nullable=False, default=""),
     Column("engine_serials", JSON, nullable=False),
-    Index("ix_vessels_version", "version"),
+    Index("ix_vessels_version", "version", "rid"),
 )
 
 firearms = Table(
@@ -137,7 +147,7 @@ firearms = Table(
     Column("model", String(80), nullable=False, default=""),
     Column("calibre", String(40), nullable=False, default=""),
     Column("firearm_type", String(40), nullable=False, default=""),
-    Index("ix_firearms_version", "version"),
+    Index("ix_firearms_version", "version", "rid"),
 )
 
 users = Table(

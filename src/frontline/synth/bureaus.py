@@ -12,7 +12,14 @@ from frontline.domain.records import DocumentType
 from frontline.synth.patterns import Pattern
 from frontline.synth.randomness import Weighted
 
-__all__ = ["BUREAUS", "COUNTRIES", "MRZ_CODES", "CountryProfile", "document_pattern"]
+__all__ = [
+    "BUREAUS",
+    "COUNTRIES",
+    "MRZ_CODES",
+    "CountryProfile",
+    "document_pattern",
+    "issues_id_cards",
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from frontline.domain.records import DocumentStatus, DocumentType, TravelDocument
+from frontline.identifiers.docnumbers import fold_confusables
 from frontline.synth.actions import DOCUMENT_ACTIONS
 from frontline.synth.bureaus import COUNTRIES, document_pattern, issues_id_cards
 from frontline.synth.randomness import Weighted, section_rng
@@ -58,18 +59,30 @@ _BLANK_BATCHES = (100, 250, 500, 1000)
 class DocumentPlan:
     """For every (country, type): its pattern and a seeded permutation ``a*k + b mod size``."""
 
-    __slots__ = ("keys", "multipliers", "offsets", "patterns", "sizes")
+    __slots__ = ("_slots", "keys", "multipliers", "offsets", "patterns", "range_shapes", "sizes")
 
     def __init__(self, seed: int) -> None:
         rng = section_rng(seed, "document-numbers")
+        # slot = country index * 4 + type index, the layout stream_documents relies on
         self.keys = [(p.code, t) for p in COUNTRIES for t in DOCUMENT_TYPES]
+        self._slots = {key: slot for slot, key in enumerate(self.keys)}
         self.patterns = [document_pattern(code, t) for code, t in self.keys]
         self.sizes = [pattern.size for pattern in self.patterns]
         self.multipliers = [_coprime(rng, size) for size in self.sizes]
         self.offsets = [rng.randrange(size) for size in self.sizes]
+        self.range_shapes = {
+            slot: shape
+            for slot, pattern in enumerate(self.patterns)
+            if (shape := pattern.range_shape()) is not None and self._issued(slot)
+        }
+
+    def _issued(self, slot: int) -> bool:
+        code, document_type = self.keys[slot]
+        return document_type is not DocumentType.ID_CARD or issues_id_cards(code)
 
     def slot(self, country: str, document_type: DocumentType) -> int:
-        return self.keys.index((country, document_type))
+        """The slot of ``country`` and ``document_type``."""
+        return self._slots[(country, document_type)]
 
     def number(self, slot: int, position: int) -> str:
         """The ``position``-th number of the permutation for ``slot``."""
@@ -177,7 +190,11 @@ def range_contains(document: TravelDocument, number: str) -> bool:
 
 
 class ReservedNumbers:
-    """Valid document numbers for clean travellers and TDAWN, never listed, never reused."""
+    """Valid document numbers for clean travellers and TDAWN, never listed, never reused.
+
+    "Listed" is read as screening reads it, after folding OCR confusables (``S`` as ``5``),
+    so a valid number never hits a listed one even through a misreading.
+    """
 
     def __init__(self, plan: DocumentPlan, listed: Iterable[TravelDocument]) -> None:
         self._plan = plan
@@ -188,7 +205,7 @@ class ReservedNumbers:
             if document.number is None:
                 self._ranges[document.issuing_country].append(document)
             else:
-                self._numbers.add((document.issuing_country, document.number))
+                self._numbers.add((document.issuing_country, fold_confusables(document.number)))
 
     def take(self, country: str, document_type: DocumentType) -> str:
         """The next valid number of ``country`` for ``document_type``."""
@@ -201,20 +218,20 @@ class ReservedNumbers:
                 return number
 
     def _is_listed(self, country: str, number: str) -> bool:
-        if (country, number) in self._numbers:
+        folded = fold_confusables(number)
+        if (country, folded) in self._numbers:
             return True
-        return any(range_contains(batch, number) for batch in self._ranges[country])
+        return any(_folded_range_contains(batch, folded) for batch in self._ranges[country])
 
 
 def _blank_batch(
     rng: random.Random, plan: DocumentPlan, slot: int, record_id: str, reported_at: dt.date
 ) -> TravelDocument:
     """A batch of consecutive blank documents stolen together (``X1234500``..``X1234999``)."""
-    shape = plan.patterns[slot].range_shape()
-    if shape is None:
-        slot = rng.choice(_RANGE_SLOTS)
-        shape = plan.patterns[slot].range_shape()
-        assert shape is not None
+    shape = plan.range_shapes.get(slot)
+    if shape is None:  # this country's numbers have no letters-then-digits form
+        slot = rng.choice(sorted(plan.range_shapes))
+        shape = plan.range_shapes[slot]
     prefix = shape.prefix.draw(rng)
     batch = rng.choice(_BLANK_BATCHES)
     start = rng.randrange(10**shape.digits // batch) * batch
@@ -238,6 +255,19 @@ def report_days(today: dt.date) -> tuple[dt.date, ...]:
     return tuple(dt.date.fromordinal(last - offset) for offset in range(REPORTING_DAYS))
 
 
+def _folded_range_contains(batch: TravelDocument, folded: str) -> bool:
+    """Whether a folded number may read as one in ``batch`` (both ends folded alike)."""
+    if batch.number_from is None or batch.number_to is None:
+        return False
+    low, high = fold_confusables(batch.number_from), fold_confusables(batch.number_to)
+    start = len(_alphabetic_prefix(batch.number_from))
+    return (
+        len(folded) == len(low)
+        and folded[:start] == low[:start]
+        and low[start:] <= folded[start:] <= high[start:]
+    )
+
+
 def _same(document: TravelDocument) -> TravelDocument:
     return document
 
@@ -255,12 +285,3 @@ def _coprime(rng: random.Random, size: int) -> int:
         candidate = rng.randrange(size // 2, size)
         if math.gcd(candidate, size) == 1:
             return candidate
-
-
-_RANGE_SLOTS = tuple(
-    slot
-    for slot, (code, document_type) in enumerate(
-        (p.code, t) for p in COUNTRIES for t in DOCUMENT_TYPES
-    )
-    if document_pattern(code, document_type).range_shape() is not None
-)

@@ -80,7 +80,7 @@ def compose_name(
         native = native_family + native_given
     else:
         native = _join(order, native_given, native_family)
-    variants = max(len(given_forms), *(len(forms) for forms in surname_forms))
+    variants = max([len(given_forms), *(len(forms) for forms in surname_forms)])
     aliases: list[str] = []
     for index in range(variants):
         family = " ".join(forms[min(index, len(forms) - 1)] for forms in surname_forms)

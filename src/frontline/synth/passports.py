@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TypedDict
 
+from frontline.domain.checks import Database, Verdict
 from frontline.domain.records import DocumentType, Sex, TravelDocument
 from frontline.identifiers.checkdigit import icao_check_digit
 from frontline.identifiers.mrz_build import build_mrva, build_td1, build_td3
@@ -57,14 +58,14 @@ class DemoDocument:
 class DemoMRZ:
     """A ready-to-paste MRZ and what checking it should give.
 
-    ``expected_verdict`` is ``"no_hit"`` or ``"hit"``; ``database`` and ``record_id`` name
-    the record a hit comes from; ``expected_warning`` is a warning code the check reports.
+    ``database`` and ``record_id`` name the record a hit comes from; ``expected_warning`` is
+    the code of a warning the check reports.
     """
 
     label: str
     lines: tuple[str, ...]
-    expected_verdict: str
-    database: str | None = None
+    expected_verdict: Verdict
+    database: Database | None = None
     record_id: str | None = None
     expected_warning: str | None = None
 

@@ -45,11 +45,12 @@ class RangeShape:
 class Pattern:
     """A compiled identifier pattern; see the module docstring for the syntax."""
 
-    __slots__ = ("_segments", "alphabets", "size", "text")
+    __slots__ = ("_segments", "_tokens", "alphabets", "size", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.alphabets = _parse(text)
+        self._tokens = _tokens(text)
+        self.alphabets = tuple(_CLASSES.get(token, token.strip("[]")) for token in self._tokens)
         size = 1
         for alphabet in self.alphabets:
             size *= len(alphabet)
@@ -79,29 +80,21 @@ class Pattern:
             if alphabet != DIGITS:
                 break
             digits += 1
-        head = self.alphabets[: len(self.alphabets) - digits]
-        if digits < 5 or not head or any(set(alphabet) & set(DIGITS) for alphabet in head):
+        head = len(self.alphabets) - digits
+        if digits < 5 or not head or any(set(a) & set(DIGITS) for a in self.alphabets[:head]):
             return None
-        return RangeShape(prefix=Pattern(_unparse(head)), digits=digits)
+        return RangeShape(prefix=Pattern("".join(self._tokens[:head])), digits=digits)
 
 
-def _parse(text: str) -> tuple[str, ...]:
-    alphabets: list[str] = []
+def _tokens(text: str) -> tuple[str, ...]:
+    """One token per position: a class letter, a ``[...]`` set, or a literal character."""
+    tokens: list[str] = []
     index = 0
     while index < len(text):
-        char = text[index]
-        if char == "[":
-            end = text.index("]", index)
-            alphabets.append(text[index + 1 : end])
-            index = end + 1
-            continue
-        alphabets.append(_CLASSES.get(char, char))
-        index += 1
-    return tuple(alphabets)
-
-
-def _unparse(alphabets: tuple[str, ...]) -> str:
-    return "".join(a if len(a) == 1 else f"[{a}]" for a in alphabets)
+        end = text.index("]", index) + 1 if text[index] == "[" else index + 1
+        tokens.append(text[index:end])
+        index = end
+    return tuple(tokens)
 
 
 def _segments(alphabets: tuple[str, ...]) -> list[Segment]:

@@ -72,8 +72,10 @@ def upgrade() -> None:
             "ix_documents_range",
             ["country_key", "range_prefix", "range_width", "range_start"],
             unique=False,
+            sqlite_where=sa.text("range_start IS NOT NULL"),
+            postgresql_where=sa.text("range_start IS NOT NULL"),
         )
-        batch_op.create_index("ix_documents_version", ["version"], unique=False)
+        batch_op.create_index("ix_documents_version", ["version", "rid"], unique=False)
 
     op.create_table(
         "firearms",
@@ -98,7 +100,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("firearms", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_firearms_serial_key"), ["serial_key"], unique=False)
-        batch_op.create_index("ix_firearms_version", ["version"], unique=False)
+        batch_op.create_index("ix_firearms_version", ["version", "rid"], unique=False)
 
     op.create_table(
         "frontline_settings",
@@ -143,7 +145,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("id"),
     )
     with op.batch_alter_table("persons", schema=None) as batch_op:
-        batch_op.create_index("ix_persons_version", ["version"], unique=False)
+        batch_op.create_index("ix_persons_version", ["version", "rid"], unique=False)
 
     op.create_table(
         "users",
@@ -188,7 +190,7 @@ def upgrade() -> None:
             batch_op.f("ix_vehicles_engine_number"), ["engine_number"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_vehicles_plate_key"), ["plate_key"], unique=False)
-        batch_op.create_index("ix_vehicles_version", ["version"], unique=False)
+        batch_op.create_index("ix_vehicles_version", ["version", "rid"], unique=False)
         batch_op.create_index(batch_op.f("ix_vehicles_vin"), ["vin"], unique=False)
 
     op.create_table(
@@ -213,7 +215,7 @@ def upgrade() -> None:
     with op.batch_alter_table("vessels", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_vessels_hull_id"), ["hull_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_vessels_imo"), ["imo"], unique=False)
-        batch_op.create_index("ix_vessels_version", ["version"], unique=False)
+        batch_op.create_index("ix_vessels_version", ["version", "rid"], unique=False)
     op.bulk_insert(
         sa.table(
             "frontline_settings", sa.column("key", sa.String), sa.column("value", sa.BigInteger)
