@@ -118,3 +118,28 @@ def test_audit_list_shows_cli_checks(cli: CliRunner) -> None:
     entries = json.loads(result.stdout)
     assert entries[0]["query"] == {"document": {"number": "X1", "country": "FRA"}}
     assert entries[0]["user"].startswith("cli:")
+
+
+def test_the_demo_world_loads_and_its_sample_mrzs_give_their_expected_verdicts(
+    cli: CliRunner,
+) -> None:
+    seeded = cli.invoke(app, ["demo-data", "--size", "1500", "--json"])
+    assert seeded.exit_code == 0, seeded.output
+    summary = json.loads(seeded.stdout)
+    assert summary["records"]["documents"] == 1500
+    assert set(summary["demo_tokens"]) == {"demo-officer", "demo-bureau", "demo-admin"}
+    samples = summary["sample_mrzs"]
+    assert {sample["expected"] for sample in samples} >= {"no_hit", "hit"}
+    for sample in samples:
+        result = cli.invoke(app, ["check", "mrz", *sample["mrz"], "--json"])
+        assert json.loads(result.stdout)["verdict"] == sample["expected"], sample["label"]
+
+
+def test_demo_data_can_be_written_as_import_files(cli: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "world"
+    result = cli.invoke(app, ["demo-data", "--size", "100", "--out", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["documents"] == 100
+    imported = cli.invoke(app, ["import", "persons", str(out / "persons.jsonl"), "--json"])
+    assert imported.exit_code == 0, imported.output
+    assert json.loads(imported.stdout)["written"] == 10

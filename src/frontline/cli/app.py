@@ -69,6 +69,14 @@ def _announce_demo(seeded: dict[str, object]) -> None:
     for name, token in tokens.items():
         console.print(f"demo user {name}: token {token}", highlight=False)
     console.print("(tokens also saved in the data folder, demo-tokens.txt)")
+    samples = seeded.get("sample_mrzs") or []
+    assert isinstance(samples, list)
+    for sample in samples:
+        console.print(
+            f"sample MRZ, {sample['label']} (expect {sample['expected']}):", highlight=False
+        )
+        for line in sample["mrz"]:
+            console.print(f"  {line}", highlight=False, markup=False)
 
 
 def main() -> None:
