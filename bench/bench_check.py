@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import TODAY, Stopwatch, emit, load_documents, percentiles
+from frontline.domain.records import RecordKind, TravelDocument
 from frontline.screening.index import IndexedSource
 from frontline.screening.requests import parse_check_request
 from frontline.screening.service import Screening
@@ -24,21 +25,20 @@ from frontline.screening.sql import SqlCandidates
 from frontline.store.audit import AuditLog
 from frontline.store.database import make_engine, migrate
 from frontline.store.repository import RecordStore
-from frontline.synth import iter_documents
 
 
 def sample_queries(
-    count: int, total: int, hits: int
+    store: RecordStore, count: int, hits: int
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(no-hit queries, hit queries): hits are numbers that are in the store."""
+    """(no-hit queries, hit queries): hits are documents drawn at random from the store."""
     rng = random.Random(5)
-    wanted = set(rng.sample(range(total), min(hits, total)))
-    hit_queries = []
-    for position, record in enumerate(iter_documents(count=total, seed=1, today=TODAY)):
-        if position in wanted and record.number:
-            hit_queries.append(
-                {"document": {"number": record.number, "country": record.issuing_country}}
-            )
+    total = store.count(RecordKind.DOCUMENTS)
+    rids = rng.sample(range(1, total + 1), min(hits, total))
+    hit_queries = [
+        {"document": {"number": record.number, "country": record.issuing_country}}
+        for _, record in store.by_rids(RecordKind.DOCUMENTS, rids)
+        if isinstance(record, TravelDocument) and record.number
+    ]
     countries = ["FRA", "DEU", "ESP", "ITA", "GBR", "USA", "NLD", "BEL", "POL", "TUR"]
     misses = [
         {"document": {"number": f"Q{rng.randrange(10**9):09d}", "country": rng.choice(countries)}}
@@ -74,7 +74,7 @@ def main() -> None:
         source = IndexedSource(store, refresh_seconds=3600)
         with Stopwatch() as indexing:
             source.refresh()
-        misses, hits = sample_queries(args.queries, args.count, 2000)
+        misses, hits = sample_queries(store, args.queries, 2000)
         audit = AuditLog(engine)
         clock = lambda: dt.datetime.now(dt.UTC)  # noqa: E731
         indexed = Screening(records=store, audit=audit, source=source, clock=clock)

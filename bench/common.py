@@ -16,6 +16,7 @@ import orjson
 from frontline.domain.records import RecordKind
 from frontline.records.fast import fast_document_row
 from frontline.records.kinds import build_row
+from frontline.records.writers import InlineWriter, ProcessWriter, RowWriter
 from frontline.store.repository import RecordStore
 from frontline.synth import document_rows
 
@@ -66,17 +67,25 @@ def write_documents_jsonl(path: Path, count: int, seed: int = 1) -> None:
             handle.write(b"\n".join(buffer) + b"\n")
 
 
-def load_documents(store: RecordStore, count: int, seed: int = 1, chunk: int = 50_000) -> None:
-    """Fill a store with ``count`` synthetic documents through the validating row builder."""
+def load_documents(store: RecordStore, count: int, seed: int = 1, chunk: int = 10_000) -> None:
+    """Fill a store with ``count`` synthetic documents the way a big import does: validated
+    here, written by a writer process (SQLite) or in this process (PostgreSQL)."""
     now = dt.datetime.now(dt.UTC)
+    url = store.engine.url.render_as_string(hide_password=False)
+    writer: RowWriter = (
+        ProcessWriter(url, RecordKind.DOCUMENTS, now, expected_rows=count)
+        if store.engine.dialect.name == "sqlite"
+        else InlineWriter(store, RecordKind.DOCUMENTS, now)
+    )
     rows: list[dict[str, Any]] = []
     for raw in document_rows(count=count, seed=seed, today=TODAY):
         rows.append(fast_document_row(raw) or build_row(RecordKind.DOCUMENTS, raw))
         if len(rows) >= chunk:
-            store.upsert(RecordKind.DOCUMENTS, rows, now=now)
+            writer.send(rows)
             rows = []
     if rows:
-        store.upsert(RecordKind.DOCUMENTS, rows, now=now)
+        writer.send(rows)
+    writer.commit()
 
 
 class Stopwatch:

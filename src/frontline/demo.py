@@ -13,6 +13,7 @@ from frontline.domain.records import RecordKind
 from frontline.errors import Conflict
 from frontline.records.kinds import build_row
 from frontline.services import Services
+from frontline.store.database import write_transaction
 from frontline.synth import generate_world, world_rows
 
 __all__ = ["DEMO_USERS", "is_empty", "seed_world", "write_world_files"]
@@ -44,7 +45,7 @@ def seed_world(services: Services, *, size: int, seed: int, today: dt.date) -> d
     world, rows = _world_rows(size, seed, today)
     now = services.clock()
     counts = {}
-    with services.engine.begin() as connection:
+    with write_transaction(services.engine) as connection:
         for kind, raw_rows in rows.items():
             valid = [build_row(kind, raw) for raw in raw_rows]
             counts[kind.value] = services.store.upsert_in(connection, kind, valid, now=now)

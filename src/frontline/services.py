@@ -40,7 +40,7 @@ class Services:
     clock: Callable[[], dt.datetime]
 
     def close(self) -> None:
-        self.engine.dispose()
+        self.store.close()
 
 
 def open_services(

@@ -21,7 +21,7 @@ from sqlalchemy import Table, func, select
 from frontline.domain.records import RecordKind
 from frontline.errors import StorageFailed
 from frontline.store.codecs import TABLES
-from frontline.store.database import make_engine
+from frontline.store.database import WRITE_OPTION, make_engine
 from frontline.store.dialect import deferred_indexes
 from frontline.store.repository import RecordStore
 
@@ -42,6 +42,7 @@ class InlineWriter:
     def __init__(self, store: RecordStore, kind: RecordKind, now: dt.datetime) -> None:
         self._store, self._kind, self._now = store, kind, now
         self._connection = store.engine.connect()
+        self._connection.execution_options(**{WRITE_OPTION: True})
         self._transaction = self._connection.begin()
         self._written = 0
 
@@ -149,6 +150,7 @@ def _write_rows(
     store = RecordStore(make_engine(url))
     written, error, message = 0, None, None
     with store.engine.connect() as connection:
+        connection.execution_options(**{WRITE_OPTION: True})
         transaction = connection.begin()
         # A bulk load reads the whole table back to build its indexes: keep it in memory.
         connection.exec_driver_sql("PRAGMA cache_size = -1048576")

@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from frontline.domain.users import Principal
 from frontline.errors import AuditUnavailable
 from frontline.store import tables
+from frontline.store.database import write_transaction
 from frontline.store.codecs import utc
 
 __all__ = ["AuditEntry", "AuditLog"]
@@ -80,7 +81,7 @@ class AuditLog:
             for entry in entries
         ]
         try:
-            with self.engine.begin() as connection:
+            with write_transaction(self.engine) as connection:
                 connection.execute(insert(tables.audit), rows)
         except SQLAlchemyError as error:
             raise AuditUnavailable(

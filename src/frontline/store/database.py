@@ -5,15 +5,26 @@ Dialect differences live here and in ``dialect.py`` and nowhere else.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 
-__all__ = ["is_sqlite", "make_engine", "migrate", "schema_revision"]
+__all__ = [
+    "WRITE_OPTION",
+    "is_sqlite",
+    "make_engine",
+    "migrate",
+    "schema_revision",
+    "write_transaction",
+]
+
+WRITE_OPTION = "frontline_write"
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -31,7 +42,7 @@ def make_engine(url: str) -> Engine:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
     event.listen(engine, "connect", _sqlite_pragmas)
-    event.listen(engine, "begin", _sqlite_begin_immediate)
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
@@ -48,10 +59,21 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _sqlite_begin_immediate(connection: Any) -> None:
-    # Take the write lock at BEGIN so two writers queue instead of failing mid-transaction
-    # with "database is locked" on their first write.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+def _sqlite_begin(connection: Any) -> None:
+    # A write transaction takes the write lock at BEGIN, so two writers queue instead of one
+    # failing mid-transaction with "database is locked"; a read begins deferred and never
+    # blocks a writer (WAL).
+    is_write = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if is_write else "BEGIN")
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection in a write transaction: committed at the end, rolled back on error."""
+    with engine.connect() as connection:
+        connection.execution_options(**{WRITE_OPTION: True})
+        with connection.begin():
+            yield connection
 
 
 def _alembic_config(connection: Any) -> Config:
@@ -63,7 +85,7 @@ def _alembic_config(connection: Any) -> Config:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (creates it on an empty database)."""
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         command.upgrade(_alembic_config(connection), "head")
 
 

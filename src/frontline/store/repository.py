@@ -19,8 +19,10 @@ from frontline.errors import Conflict, NotFound
 from frontline.identifiers.countries import country_key
 from frontline.identifiers.docnumbers import fold_confusables
 from frontline.store import tables
+from frontline.store.database import write_transaction
 from frontline.store.codecs import TABLES, record_from_row
 from frontline.store.dialect import bulk_upsert
+from frontline.store.fastread import SqliteRowReader
 
 __all__ = ["RecordStore"]
 
@@ -32,6 +34,14 @@ class RecordStore:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        database = engine.url.database
+        is_file = engine.dialect.name == "sqlite" and database not in (None, "", ":memory:")
+        self._fast = SqliteRowReader(engine) if is_file else None
+
+    def close(self) -> None:
+        if self._fast is not None:
+            self._fast.close()
+        self.engine.dispose()
 
     # -- versions -------------------------------------------------------------------------
 
@@ -59,7 +69,7 @@ class RecordStore:
 
     def upsert(self, kind: RecordKind, rows: Sequence[dict[str, Any]], *, now: dt.datetime) -> int:
         """Insert or update ``rows`` by id in one transaction: all of them, or none."""
-        with self.engine.begin() as connection:
+        with write_transaction(self.engine) as connection:
             return self.upsert_in(connection, kind, rows, now=now)
 
     def upsert_in(
@@ -84,14 +94,14 @@ class RecordStore:
 
     def create(self, kind: RecordKind, row: dict[str, Any], *, now: dt.datetime) -> AnyRecord:
         table = TABLES[kind]
-        with self.engine.begin() as connection:
+        with write_transaction(self.engine) as connection:
             if connection.execute(select(table.c.rid).where(table.c.id == row["id"])).first():
                 raise Conflict(f"{kind.value} record {row['id']} already exists")
             self.upsert_in(connection, kind, [row], now=now)
             return self._get_in(connection, kind, row["id"])
 
     def replace(self, kind: RecordKind, row: dict[str, Any], *, now: dt.datetime) -> AnyRecord:
-        with self.engine.begin() as connection:
+        with write_transaction(self.engine) as connection:
             self._get_in(connection, kind, row["id"])
             self.upsert_in(connection, kind, [row], now=now)
             return self._get_in(connection, kind, row["id"])
@@ -100,7 +110,7 @@ class RecordStore:
         self, kind: RecordKind, record_id: str, state: RecordState, *, now: dt.datetime
     ) -> AnyRecord:
         table = TABLES[kind]
-        with self.engine.begin() as connection:
+        with write_transaction(self.engine) as connection:
             self._get_in(connection, kind, record_id)
             version = self.take_versions(connection, 1)
             connection.execute(
@@ -141,6 +151,10 @@ class RecordStore:
         if not wanted:
             return []
         table = TABLES[kind]
+        if self._fast is not None:
+            return [
+                (row["rid"], record_from_row(kind, row)) for row in self._fast.rows(table, wanted)
+            ]
         with self.engine.connect() as connection:
             rows = connection.execute(select(table).where(table.c.rid.in_(wanted))).all()
         return [(row.rid, record_from_row(kind, row._mapping)) for row in rows]

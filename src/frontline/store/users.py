@@ -14,6 +14,7 @@ from frontline.domain.users import Principal, Role
 from frontline.errors import AuthenticationFailed, Conflict, InvalidInput, NotFound
 from frontline.identifiers.countries import canonical_country
 from frontline.store import tables
+from frontline.store.database import write_transaction
 from frontline.store.codecs import utc
 
 __all__ = ["NewUser", "UserStore", "hash_token"]
@@ -57,7 +58,7 @@ class UserStore:
             raise InvalidInput.for_field("role", f"must be one of {allowed}") from None
         code = canonical_country(country, field="country")
         token = "fl_" + secrets.token_urlsafe(32)
-        with self.engine.begin() as connection:
+        with write_transaction(self.engine) as connection:
             if connection.execute(
                 select(tables.users.c.id).where(tables.users.c.name == name)
             ).first():
@@ -93,7 +94,7 @@ class UserStore:
 
     def revoke(self, name: str, *, now: dt.datetime) -> None:
         users = tables.users
-        with self.engine.begin() as connection:
+        with write_transaction(self.engine) as connection:
             result = connection.execute(
                 update(users).where(users.c.name == name).values(revoked_at=_naive(now))
             )
