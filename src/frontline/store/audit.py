@@ -13,8 +13,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from frontline.domain.users import Principal
 from frontline.errors import AuditUnavailable
 from frontline.store import tables
-from frontline.store.database import write_transaction
 from frontline.store.codecs import utc
+from frontline.store.database import write_transaction
 
 __all__ = ["AuditEntry", "AuditLog"]
 

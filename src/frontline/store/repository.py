@@ -19,8 +19,8 @@ from frontline.errors import Conflict, NotFound
 from frontline.identifiers.countries import country_key
 from frontline.identifiers.docnumbers import fold_confusables
 from frontline.store import tables
-from frontline.store.database import write_transaction
 from frontline.store.codecs import TABLES, record_from_row
+from frontline.store.database import write_transaction
 from frontline.store.dialect import bulk_upsert
 from frontline.store.fastread import SqliteRowReader
 

@@ -14,8 +14,8 @@ from frontline.domain.users import Principal, Role
 from frontline.errors import AuthenticationFailed, Conflict, InvalidInput, NotFound
 from frontline.identifiers.countries import canonical_country
 from frontline.store import tables
-from frontline.store.database import write_transaction
 from frontline.store.codecs import utc
+from frontline.store.database import write_transaction
 
 __all__ = ["NewUser", "UserStore", "hash_token"]
 
