@@ -29,6 +29,12 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Address `frontline serve` binds.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `frontline serve` binds.")
+    workers: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="Server processes of `frontline serve`; each keeps its own memory index.",
+    )
     seed_demo: bool = Field(
         default=False,
         description="Seed the synthetic demo world when the database is empty at start-up.",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from frontline.domain.records import RecordKind, TravelDocument
 from frontline.errors import ImportRefused, InvalidInput
@@ -131,3 +134,32 @@ def test_person_rows_validate_every_field(services: Services, tmp_path: Path) ->
         _import(services, "persons", _jsonl(tmp_path / "p.jsonl", [bad]))
     fields = {error.field for error in refused.value.errors}
     assert {"type", "birth_date", "nationalities[0]", "sex"} <= fields
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    content=st.binary(max_size=400)
+    | st.lists(st.text(max_size=60), max_size=6).map(lambda lines: "\n".join(lines).encode()),
+    suffix=st.sampled_from([".jsonl", ".csv"]),
+    kind=st.sampled_from(list(RecordKind)),
+)
+def test_no_file_makes_an_import_raise_anything_but_its_own_errors(
+    tmp_path: Path, content: bytes, suffix: str, kind: RecordKind
+) -> None:
+    from frontline.store.database import make_engine, migrate
+    from frontline.store.repository import RecordStore
+
+    database = tmp_path / "fuzz.db"
+    store = RecordStore(make_engine(f"sqlite:///{database}"))
+    migrate(store.engine)
+    path = tmp_path / f"rows{suffix}"
+    path.write_bytes(content)
+    try:
+        report = import_file(store=store, kind=kind, path=path, now=dt.datetime.now(dt.UTC))
+        assert report.errors == []
+    except (ImportRefused, InvalidInput):
+        pass
+    finally:
+        store.close()

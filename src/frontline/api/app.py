@@ -15,19 +15,28 @@ from frontline import __version__
 from frontline.api.responses import FastJSON, error_body
 from frontline.api.routers import audit, checks, health, records
 from frontline.errors import FrontlineError
-from frontline.services import Services
+from frontline.services import Services, open_services
+from frontline.settings import Settings
 
-__all__ = ["create_app"]
+__all__ = ["app_from_settings", "create_app"]
 
 log = logging.getLogger("frontline.api")
 
 
-def create_app(services: Services) -> FastAPI:
-    """An app serving ``services``; the caller owns them and closes them."""
+def app_from_settings() -> FastAPI:
+    """An app on services opened from the ``FRONTLINE_*`` settings, closed at shutdown:
+    the factory each ``frontline serve --workers N`` process calls."""
+    return create_app(open_services(Settings()), owns_services=True)
+
+
+def create_app(services: Services, *, owns_services: bool = False) -> FastAPI:
+    """An app serving ``services``; unless it ``owns_services``, the caller closes them."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        if owns_services:
+            services.close()
 
     app = FastAPI(
         title="Frontline",

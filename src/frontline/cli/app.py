@@ -12,6 +12,8 @@ from frontline.cli.admin import audit_app, users_app
 from frontline.cli.checks import check_app, mrz_command
 from frontline.cli.common import console, guarded, load_settings
 from frontline.cli.data import demo_data_command, import_command
+from frontline.services import Services
+from frontline.settings import Settings
 
 app = typer.Typer(
     help="Frontline: border screening against stolen documents, objects and notices.",
@@ -30,6 +32,9 @@ app.command("demo-data")(demo_data_command)
 def serve(
     host: Annotated[str | None, typer.Option("--host", help="Address to bind.")] = None,
     port: Annotated[int | None, typer.Option("--port", min=1, max=65535)] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, max=64, help="Server processes.")
+    ] = None,
     demo: Annotated[
         bool, typer.Option("--demo", help="Seed the demo world if the database is empty.")
     ] = False,
@@ -38,28 +43,36 @@ def serve(
     import uvicorn
 
     from frontline.api.app import create_app
-    from frontline.demo import is_empty, seed_world
+    from frontline.api.serving import serve_workers
     from frontline.services import open_services
 
     settings = load_settings()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    services = open_services(settings)
+    processes = workers or settings.workers
+    services = open_services(settings, use_index=processes == 1)
+    _seed_if_asked(services, settings, demo)
+    bind_host, bind_port = host or settings.host, port or settings.port
+    if processes > 1:
+        services.close()
+        serve_workers(host=bind_host, port=bind_port, workers=processes)
+        return
+    try:
+        uvicorn.run(
+            create_app(services), host=bind_host, port=bind_port, log_level="info", access_log=False
+        )
+    finally:
+        services.close()
+
+
+def _seed_if_asked(services: Services, settings: Settings, demo: bool) -> None:
+    from frontline.demo import is_empty, seed_world
+
     if (demo or settings.seed_demo) and is_empty(services):
         console.print(f"seeding the demo world ({settings.demo_size} documents) ...")
         seeded = guarded(
             lambda: seed_world(services, size=settings.demo_size, seed=7, today=dt.date.today())
         )
         _announce_demo(seeded)
-    try:
-        uvicorn.run(
-            create_app(services),
-            host=host or settings.host,
-            port=port or settings.port,
-            log_level="info",
-            access_log=False,
-        )
-    finally:
-        services.close()
 
 
 def _announce_demo(seeded: dict[str, object]) -> None:

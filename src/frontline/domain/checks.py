@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 __all__ = [
@@ -81,9 +82,11 @@ def verdict_for(hits: list[Hit] | tuple[Hit, ...]) -> Verdict:
     return Verdict.POSSIBLE_MATCH
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class CheckResult:
-    """The answer to one check: what the officer sees, and what the audit stores."""
+    """The answer to one check: what the officer sees, and what the audit stores.
+
+    Slotted but not frozen, like the queries: one per item of a batch, never changed."""
 
     check_id: str
     verdict: Verdict
@@ -109,17 +112,23 @@ def hit_as_dict(hit: Hit) -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=16)
+def _zulu(moment: dt.datetime) -> str:
+    """ISO 8601 in UTC with a Z; cached, as a batch's results share one ``data_as_of``."""
+    return moment.isoformat().replace("+00:00", "Z")
+
+
 def result_as_dict(result: CheckResult) -> dict[str, Any]:
     """The JSON shape of a check result, as the API and ``--json`` print it."""
     out: dict[str, Any] = {
         "check_id": result.check_id,
-        "verdict": result.verdict.value,
+        "verdict": result.verdict,  # a StrEnum: orjson writes its value
         "hits": [hit_as_dict(hit) for hit in result.hits],
         "warnings": [
             {"code": warning.code, "field": warning.field, "message": warning.message}
             for warning in result.warnings
         ],
-        "data_as_of": result.data_as_of.isoformat().replace("+00:00", "Z"),
+        "data_as_of": _zulu(result.data_as_of),
     }
     if result.parsed is not None:
         out["mrz"] = result.parsed

@@ -100,6 +100,10 @@ def country_key(code: str) -> str:
 
     An unknown code comes back stripped and upper-cased, so it still matches itself.
     """
+    # Every check derives keys from a country code: known codes are answered from a table.
+    found = _KEYS.get(code)
+    if found is not None:
+        return found
     cleaned = _clean(code)
     return _KEYS.get(cleaned, cleaned)
 

@@ -118,6 +118,7 @@ class MemoryIndex:
         self.maps: dict[Probe, KeyMap] = {probe: KeyMap() for probe in Probe}
         self.ranges: dict[RangeKey, RangeBucket] = {}
         self.range_of: dict[int, RangeKey] = {}
+        self.range_countries: set[str] = set()
 
     def candidates(self, probe: Probe, key: str) -> Sequence[int]:
         return self.maps[probe].get(key)
@@ -150,6 +151,7 @@ class MemoryIndex:
         if live:
             self.ranges.setdefault(key, RangeBucket()).add(row.range_start, row.range_end, row.rid)
             self.range_of[row.rid] = key
+            self.range_countries.add(row.country_key)
 
 
 def _row_keys(kind: RecordKind, row: Any) -> Iterable[tuple[Probe, str]]:
@@ -241,3 +243,8 @@ class IndexedSource:
 
     def data_as_of(self) -> dt.datetime:
         return self._refreshed_at
+
+    def has_ranges(self, country: str) -> bool:
+        """Whether any live stolen-blank range of ``country`` is indexed (a country that once
+        had ranges stays listed: a false True costs a lookup, never a miss)."""
+        return country_key(country) in self.index.range_countries

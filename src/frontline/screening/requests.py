@@ -53,6 +53,9 @@ class _Errors:
 
 def parse_check_request(raw: Any, *, today: dt.date, prefix: str = "") -> CheckRequest:
     """Validate one check request; raise InvalidInput listing every bad field."""
+    fast = _plain_document_request(raw)
+    if fast is not None:
+        return fast
     errors = _Errors(prefix)
     if not isinstance(raw, dict) or not raw:
         errors.add("(request)", f"give at least one of {', '.join(sorted(_PARTS))}")
@@ -86,6 +89,38 @@ def parse_check_request(raw: Any, *, today: dt.date, prefix: str = "") -> CheckR
         parsed=parsed,
         query=raw,
     )
+
+
+_TYPES = {member.value: member for member in DocumentType}
+_countries: dict[str, str] = {}
+
+
+def _plain_document_request(raw: Any) -> CheckRequest | None:
+    """The most common request, ``{"document": {"number", "country"[, "type"]}}`` with
+    well-formed values, read without the collecting reader (a batch holds thousands);
+    anything else, or anything doubtful, returns None and takes the full path."""
+    if type(raw) is not dict or len(raw) != 1:
+        return None
+    section = raw.get("document")
+    if type(section) is not dict or not 2 <= len(section) <= 3:
+        return None
+    entered, code, type_name = section.get("number"), section.get("country"), section.get("type")
+    if type(entered) is not str or type(code) is not str or len(entered) > 200:
+        return None
+    if len(section) == 3 and type_name not in _TYPES:
+        return None
+    country = _countries.get(code)
+    try:
+        if country is None:
+            country = canonical_country(code, field="country")
+            if len(_countries) < 10_000:  # bounded: codes are few, but input is untrusted
+                _countries[code] = country
+        number = normalise_document_number(entered)
+    except InvalidInput:
+        return None
+    doc_type = _TYPES[type_name] if type_name is not None else None
+    query = DocumentQuery(number=number, entered=entered, country=country, type=doc_type)
+    return CheckRequest(documents=(query,), query=raw)
 
 
 def _raise(errors: _Errors) -> None:

@@ -76,3 +76,7 @@ class SqlCandidates:
 
     def ensure_fresh(self) -> None:
         """Always fresh: every probe reads the database."""
+
+    def has_ranges(self, country: str) -> bool:
+        """Unknown without asking: ``in_ranges`` asks."""
+        return True

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from frontline.domain.users import Principal
@@ -15,6 +15,7 @@ from frontline.errors import AuditUnavailable
 from frontline.store import tables
 from frontline.store.codecs import utc
 from frontline.store.database import write_transaction
+from frontline.store.dialect import insert_rows
 
 __all__ = ["AuditEntry", "AuditLog"]
 
@@ -82,7 +83,7 @@ class AuditLog:
         ]
         try:
             with write_transaction(self.engine) as connection:
-                connection.execute(insert(tables.audit), rows)
+                insert_rows(connection, tables.audit, rows)
         except SQLAlchemyError as error:
             raise AuditUnavailable(
                 "the audit trail cannot be written, so the check was not performed"

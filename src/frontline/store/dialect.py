@@ -11,11 +11,12 @@ from operator import is_, itemgetter
 from typing import Any
 
 import orjson
-from sqlalchemy import JSON, Connection, Date, DateTime, Table
+from sqlalchemy import JSON, Connection, Date, DateTime, Table, insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.schema import CreateIndex, DropIndex
 
-__all__ = ["bulk_upsert", "deferred_indexes", "prepare_rows", "write_prepared"]
+__all__ = ["bulk_upsert", "deferred_indexes", "insert_rows", "prepare_rows", "write_prepared"]
 
 Prepared = list[tuple[tuple[bool, ...], list[list[Any]]]]
 """Rows made ready for SQLite: runs of (shape, value lists), JSON-safe."""
@@ -99,15 +100,30 @@ def write_prepared(
 ) -> int:
     """Write prepared runs (SQLite only); returns the number of rows."""
     stamp_text = _sqlite_datetime(stamp)
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     written = 0
     for shape, values in prepared:
-        cursor.executemany(_sqlite_statement(table, tuple(shape), version, stamp_text), values)
+        _raw_executemany(
+            connection, _sqlite_statement(table, tuple(shape), version, stamp_text), values
+        )
         written += len(values)
-    cursor.close()
     return written
 
 
+def _raw_executemany(connection: Connection, statement: str, values: list[list[Any]]) -> None:
+    """executemany on the driver's own cursor, its errors raised as SQLAlchemy's, as if
+    the statement had gone through Core."""
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(statement, values)
+    except connection.dialect.loaded_dbapi.Error as error:
+        raise DBAPIError.instance(
+            statement, None, error, connection.dialect.loaded_dbapi.Error
+        ) from error
+    finally:
+        cursor.close()
+
+
+@lru_cache(maxsize=256)
 def _sqlite_datetime(value: dt.datetime | str) -> str:
     # SQLAlchemy's storage format for DateTime on SQLite, so Core reads these back.
     if isinstance(value, str):
@@ -212,3 +228,42 @@ def deferred_indexes(connection: Connection, table: Table) -> Iterator[None]:
     for index in indexes:
         connection.execute(CreateIndex(index))
     connection.exec_driver_sql("PRAGMA threads = 0")
+
+
+def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Plain INSERT of many rows (the audit trail): on SQLite straight to the driver, for
+    the same reason as ``prepare_rows``; elsewhere through Core."""
+    if connection.dialect.name != "sqlite":
+        connection.execute(insert(table), list(rows))
+        return
+    names, getter, conversions = _insert_plan(table)
+    values = []
+    for row in rows:
+        items = list(getter(row))
+        for index, convert in conversions:
+            if items[index] is not None:
+                items[index] = convert(items[index])
+        values.append(items)
+    statement = (
+        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    )
+    _raw_executemany(connection, statement, values)
+
+
+@cache
+def _insert_plan(
+    table: Table,
+) -> tuple[tuple[str, ...], Callable[[Any], Any], tuple[tuple[int, Callable[[Any], Any]], ...]]:
+    # The autoincrement key is left to the database.
+    columns = [column for column in table.columns if column is not table.autoincrement_column]
+    names = tuple(column.name for column in columns)
+    getter = itemgetter(*names)
+    conversions: list[tuple[int, Callable[[Any], Any]]] = []
+    for index, column in enumerate(columns):
+        if isinstance(column.type, DateTime):
+            conversions.append((index, _sqlite_datetime))
+        elif isinstance(column.type, Date):
+            conversions.append((index, _sqlite_date))
+        elif isinstance(column.type, JSON):
+            conversions.append((index, _sqlite_json))
+    return names, getter, tuple(conversions)
