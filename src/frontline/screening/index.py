@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -24,6 +25,9 @@ from frontline.store.repository import RecordStore
 __all__ = ["IndexedSource", "KeyMap", "MemoryIndex", "RangeBucket"]
 
 _EMPTY: tuple[int, ...] = ()
+_ACTIVE = RecordState.ACTIVE.value
+_BIG_REFRESH = 100_000
+"""After a refresh of this many rows the index is frozen out of the collector's reach."""
 
 
 class KeyMap:
@@ -134,7 +138,16 @@ class MemoryIndex:
 
     def apply(self, kind: RecordKind, row: Any) -> None:
         """Add the keys of a written row, or remove them when the row is cancelled."""
-        live = row.state == RecordState.ACTIVE.value
+        live = row.state == _ACTIVE
+        if kind is RecordKind.DOCUMENTS and row.range_start is None and row.number_key:
+            # Most rows of a big index: one key, added inline.
+            key = f"{row.country_key}|{row.number_key}"
+            documents = self.maps[Probe.DOCUMENT]
+            if live:
+                documents.add(key, row.rid)
+            else:
+                documents.discard(key, row.rid)
+            return
         for probe, key in _row_keys(kind, row):
             if live:
                 self.maps[probe].add(key, row.rid)
@@ -220,12 +233,23 @@ class IndexedSource:
         with self._lock:
             target = self.store.current_version()
             applied = 0
-            for kind, columns in _KEY_COLUMNS.items():
-                for row in self.store.changed_rows(kind, since=self.version, columns=columns):
-                    self.index.apply(kind, row)
-                    applied += 1
-                    if progress is not None and applied % 100_000 == 0:
-                        progress(applied)
+            # Loading millions of keys makes millions of objects, and each collection of the
+            # cycle collector walks all of them: pause it for the load (nothing here makes
+            # cycles), then freeze the index so later collections skip it.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                for kind, columns in _KEY_COLUMNS.items():
+                    for row in self.store.changed_rows(kind, since=self.version, columns=columns):
+                        self.index.apply(kind, row)
+                        applied += 1
+                        if progress is not None and applied % 100_000 == 0:
+                            progress(applied)
+            finally:
+                if collecting:
+                    gc.enable()
+            if applied >= _BIG_REFRESH:
+                gc.freeze()
             self.version = target
             self._refreshed_at = self._clock()
             self._last_poll = time.monotonic()
