@@ -151,6 +151,20 @@ def _sentinels(table: Table) -> Callable[[Any], tuple[Any, ...]]:
     return getter
 
 
+def _conversions(columns: Sequence[Any]) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+    """(position, converter) of the columns whose Python values SQLite cannot store as they
+    are: dates and times as text, lists and objects as JSON."""
+    out: list[tuple[int, Callable[[Any], Any]]] = []
+    for index, column in enumerate(columns):
+        if isinstance(column.type, DateTime):
+            out.append((index, _sqlite_datetime))
+        elif isinstance(column.type, Date):
+            out.append((index, _sqlite_date))
+        elif isinstance(column.type, JSON):
+            out.append((index, _sqlite_json))
+    return tuple(out)
+
+
 def _one(name: str) -> Callable[[Any], tuple[Any]]:
     return lambda row: (row[name],)
 
@@ -173,15 +187,8 @@ def _getter(
     getter: Callable[[Any], Any] = itemgetter(*names)
     if len(names) == 1:
         getter = _one(names[0])
-    conversions: list[tuple[int, Callable[[Any], Any]]] = []
-    for index, column in enumerate(columns):
-        if isinstance(column.type, DateTime):
-            conversions.append((index, _sqlite_datetime))
-        elif isinstance(column.type, Date):
-            conversions.append((index, _sqlite_date))
-        elif isinstance(column.type, JSON):
-            conversions.append((index, _sqlite_json))
-    return getter, tuple(conversions)
+    conversions = _conversions(columns)
+    return getter, conversions
 
 
 @lru_cache(maxsize=64)
@@ -258,12 +265,5 @@ def _insert_plan(
     columns = [column for column in table.columns if column is not table.autoincrement_column]
     names = tuple(column.name for column in columns)
     getter = itemgetter(*names)
-    conversions: list[tuple[int, Callable[[Any], Any]]] = []
-    for index, column in enumerate(columns):
-        if isinstance(column.type, DateTime):
-            conversions.append((index, _sqlite_datetime))
-        elif isinstance(column.type, Date):
-            conversions.append((index, _sqlite_date))
-        elif isinstance(column.type, JSON):
-            conversions.append((index, _sqlite_json))
-    return names, getter, tuple(conversions)
+    conversions = _conversions(columns)
+    return names, getter, conversions
