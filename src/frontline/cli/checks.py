@@ -126,8 +126,9 @@ def mrz_command(
         if key not in ("checks", "warnings"):
             table.add_row(key, str(value))
     console.print(table)
-    for item in data.get("checks", []):
-        console.print(f"  check digit {item}", highlight=False, markup=False)
-    for warning in data.get("warnings", []):
-        console.print(f"  [yellow]warning[/] {warning}", highlight=False)
+    for check in parsed.checks:
+        mark = "ok" if check.is_valid else f"FAILED (computed {check.expected})"
+        console.print(f"  check digit {check.field}: {check.found} {mark}", highlight=False)
+    for warning in parsed.warnings:
+        console.print(f"  [yellow]warning[/] {warning.field}: {warning.message}", highlight=False)
     console.print("[green]valid[/]" if parsed.valid else "[red]not valid[/]")
