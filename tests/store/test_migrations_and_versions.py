@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from frontline.domain.records import RecordKind, RecordState
 from frontline.records.kinds import build_row
 from frontline.services import Services
 from frontline.store.database import make_engine, migrate, schema_revision
+from frontline.store.repository import RecordStore
 from tests.factories import document
 
 
@@ -27,19 +31,26 @@ def test_each_write_takes_the_next_version_and_the_feed_returns_writes_in_order(
     rows = [build_row(RecordKind.DOCUMENTS, document(f"X{n}", id=f"DOC-{n}")) for n in range(3)]
     store.upsert(RecordKind.DOCUMENTS, rows, now=services.clock())
     store.set_state(RecordKind.DOCUMENTS, "DOC-0", RecordState.CANCELLED, now=services.clock())
-    feed = list(store.changed_rows(RecordKind.DOCUMENTS, since=0, columns=("number",)))
-    assert [(row.number, row.version) for row in feed] == [("X1", 1), ("X2", 1), ("X0", 2)]
-    assert feed[-1].state == "cancelled"
+    feed = _feed(store, since=0)
+    assert [(row[4], row[1]) for row in feed] == [("X1", 1), ("X2", 1), ("X0", 2)]
+    assert feed[-1][2] == "cancelled"
     assert store.current_version() == 2
-    later = list(store.changed_rows(RecordKind.DOCUMENTS, since=1, columns=("number",)))
-    assert [row.number for row in later] == ["X0"]
+    assert [row[4] for row in _feed(store, since=1)] == ["X0"]
 
 
 def test_the_feed_pages_through_one_big_write_without_losing_a_row(services: Services) -> None:
     rows = [build_row(RecordKind.DOCUMENTS, document(f"X{n}", id=f"DOC-{n}")) for n in range(25)]
     services.store.upsert(RecordKind.DOCUMENTS, rows, now=services.clock())
-    feed = services.store.changed_rows(RecordKind.DOCUMENTS, since=0, columns=("number",), batch=4)
-    assert sorted(row.number for row in feed) == sorted(f"X{n}" for n in range(25))
+    feed = _feed(services.store, since=0, batch=4)
+    assert sorted(row[4] for row in feed) == sorted(f"X{n}" for n in range(25))
+
+
+def _feed(store: RecordStore, *, since: int, batch: int = 50_000) -> list[Sequence[Any]]:
+    """The change feed of documents since ``since``: (rid, version, state, expires_at, number)."""
+    batches = store.changed_batches(
+        RecordKind.DOCUMENTS, since=since, columns=("number",), batch=batch
+    )
+    return [row for rows in batches for row in rows]
 
 
 def test_an_update_keeps_created_at_and_moves_updated_at(services: Services, clock) -> None:  # type: ignore[no-untyped-def]

@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+import orjson
+
 from frontline.domain.records import RecordKind, RecordState
 from frontline.identifiers.countries import country_key
 from frontline.identifiers.docnumbers import fold_confusables
@@ -136,60 +138,76 @@ class MemoryIndex:
         sizes["ranges"] = len(self.range_of)
         return sizes
 
-    def apply(self, kind: RecordKind, row: Any) -> None:
-        """Add the keys of a written row, or remove them when the row is cancelled."""
-        live = row.state == _ACTIVE
-        if kind is RecordKind.DOCUMENTS and row.range_start is None and row.number_key:
-            # Most rows of a big index: one key, added inline.
-            key = f"{row.country_key}|{row.number_key}"
-            documents = self.maps[Probe.DOCUMENT]
-            if live:
-                documents.add(key, row.rid)
-            else:
-                documents.discard(key, row.rid)
-            return
-        for probe, key in _row_keys(kind, row):
-            if live:
-                self.maps[probe].add(key, row.rid)
-            else:
-                self.maps[probe].discard(key, row.rid)
-        if kind is RecordKind.DOCUMENTS and row.range_start is not None:
-            self._apply_range(row, live)
+    def apply_rows(self, kind: RecordKind, rows: Iterable[Sequence[Any]]) -> int:
+        """Add the keys of written rows, or remove those of cancelled ones; returns the count.
 
-    def _apply_range(self, row: Any, live: bool) -> None:
-        key = (row.country_key, row.range_prefix, row.range_width)
-        previous = self.range_of.pop(row.rid, None)
+        Each row is ``(rid, version, state, expires_at, *KEY_COLUMNS[kind])``, as the
+        store's change feed gives it.
+        """
+        if kind is RecordKind.DOCUMENTS:
+            return self._apply_documents(rows)
+        count = 0
+        for rid, _version, state, _expires, *values in rows:
+            live = state == _ACTIVE
+            for probe, key in _row_keys(kind, values):
+                if live:
+                    self.maps[probe].add(key, rid)
+                else:
+                    self.maps[probe].discard(key, rid)
+            count += 1
+        return count
+
+    def _apply_documents(self, rows: Iterable[Sequence[Any]]) -> int:
+        # Most rows of a big index are documents: one key each, handled inline.
+        documents = self.maps[Probe.DOCUMENT]
+        add, discard = documents.add, documents.discard
+        count = 0
+        for rid, _version, state, _expires, country, number, prefix, width, start, end in rows:
+            live = state == _ACTIVE
+            if number:
+                if live:
+                    add(f"{country}|{number}", rid)
+                else:
+                    discard(f"{country}|{number}", rid)
+            if start is not None:
+                self._apply_range(rid, (country, prefix, width), start, end, live)
+            count += 1
+        return count
+
+    def _apply_range(self, rid: int, key: RangeKey, start: int, end: int, live: bool) -> None:
+        previous = self.range_of.pop(rid, None)
         if previous is not None:
-            self.ranges[previous].discard(row.rid)
+            self.ranges[previous].discard(rid)
         if live:
-            self.ranges.setdefault(key, RangeBucket()).add(row.range_start, row.range_end, row.rid)
-            self.range_of[row.rid] = key
-            self.range_countries.add(row.country_key)
+            self.ranges.setdefault(key, RangeBucket()).add(start, end, rid)
+            self.range_of[rid] = key
+            self.range_countries.add(key[0])
 
 
-def _row_keys(kind: RecordKind, row: Any) -> Iterable[tuple[Probe, str]]:
-    if kind is RecordKind.DOCUMENTS:
-        if row.number_key:
-            yield Probe.DOCUMENT, f"{row.country_key}|{row.number_key}"
-    elif kind is RecordKind.PERSONS:
-        for item in row.documents:
+def _row_keys(kind: RecordKind, values: Sequence[Any]) -> Iterable[tuple[Probe, str]]:
+    """The keys a row of ``kind`` carries, from its ``KEY_COLUMNS`` values."""
+    if kind is RecordKind.PERSONS:
+        documents = values[0]
+        if isinstance(documents, str | bytes):  # JSON text, as a plain SQLite read gives it
+            documents = orjson.loads(documents)
+        for item in documents:
             key = f"{country_key(item['issuing_country'])}|{fold_confusables(item['number'])}"
             yield Probe.TDAWN, key
-    elif kind is RecordKind.VEHICLES:
-        if row.vin:
-            yield Probe.VIN, row.vin
-        if row.plate_key:
-            yield Probe.PLATE, row.plate_key
-    elif kind is RecordKind.VESSELS:
-        if row.imo:
-            yield Probe.IMO, row.imo
-        if row.hull_id:
-            yield Probe.HULL, row.hull_id
-    elif kind is RecordKind.FIREARMS:
-        yield Probe.SERIAL, row.serial_key
+        return
+    probes = _PROBES[kind]
+    for probe, value in zip(probes, values, strict=True):
+        if value:
+            yield probe, value
 
 
-_KEY_COLUMNS: dict[RecordKind, tuple[str, ...]] = {
+_PROBES: dict[RecordKind, tuple[Probe, ...]] = {
+    RecordKind.VEHICLES: (Probe.VIN, Probe.PLATE),
+    RecordKind.VESSELS: (Probe.IMO, Probe.HULL),
+    RecordKind.FIREARMS: (Probe.SERIAL,),
+}
+
+
+KEY_COLUMNS: dict[RecordKind, tuple[str, ...]] = {
     RecordKind.DOCUMENTS: (
         "country_key",
         "number_key",
@@ -239,11 +257,11 @@ class IndexedSource:
             collecting = gc.isenabled()
             gc.disable()
             try:
-                for kind, columns in _KEY_COLUMNS.items():
-                    for row in self.store.changed_rows(kind, since=self.version, columns=columns):
-                        self.index.apply(kind, row)
-                        applied += 1
-                        if progress is not None and applied % 100_000 == 0:
+                for kind, columns in KEY_COLUMNS.items():
+                    feed = self.store.changed_batches(kind, since=self.version, columns=columns)
+                    for batch in feed:
+                        applied += self.index.apply_rows(kind, batch)
+                        if progress is not None:
                             progress(applied)
             finally:
                 if collecting:

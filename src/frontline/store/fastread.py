@@ -71,6 +71,33 @@ class SqliteRowReader:
             out.append(values)
         return out
 
+    def newer(
+        self,
+        table: Table,
+        names: Sequence[str],
+        *,
+        since: int,
+        after: tuple[int, int] | None,
+        limit: int,
+    ) -> list[Sequence[Any]]:
+        """A page of the change feed as plain tuples (JSON and times left as text)."""
+        columns = ", ".join(names)
+        params: tuple[int, ...]
+        if after is None:
+            where, params = "version > ?", (since, limit)
+        else:
+            where = "version > ? OR (version = ? AND rid > ?)"
+            params = (after[0], after[0], after[1], limit)
+        cursor = self._connection().cursor()
+        cursor.row_factory = None
+        try:
+            return cursor.execute(
+                f"SELECT {columns} FROM {table.name} WHERE {where} ORDER BY version, rid LIMIT ?",
+                params,
+            ).fetchall()
+        finally:
+            cursor.close()
+
 
 def _datetime(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)

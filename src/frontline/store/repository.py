@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, update
 
 from frontline.domain.records import AnyRecord, RecordKind, RecordState
 from frontline.errors import Conflict, NotFound
@@ -185,39 +185,53 @@ class RecordStore:
         with self.engine.connect() as connection:
             return int(connection.execute(select(func.count()).select_from(table)).scalar_one())
 
-    def changed_rows(
+    def changed_batches(
         self, kind: RecordKind, *, since: int, columns: Sequence[str], batch: int = 50_000
-    ) -> Iterator[Row[Any]]:
-        """Rows written after version ``since``, in (version, rid) order, with ``columns``.
+    ) -> Iterator[list[Sequence[Any]]]:
+        """Rows written after version ``since``, in (version, rid) order, in batches; each
+        row is ``(rid, version, state, expires_at, *columns)``. JSON columns may come as
+        text (a plain SQLite read): decode them where they are used.
 
         One write gives all its rows one version, so pages are cut on (version, rid).
         """
+        names = ("rid", "version", "state", "expires_at", *columns)
         table = TABLES[kind]
-        selected = [table.c.rid, table.c.version, table.c.state, table.c.expires_at] + [
-            table.c[name] for name in columns
-        ]
         after: tuple[int, int] | None = None  # the last (version, rid) seen, once paging
+        while True:
+            if self._fast is not None:
+                rows = self._fast.newer(table, names, since=since, after=after, limit=batch)
+            else:
+                rows = self._newer(table, names, since=since, after=after, limit=batch)
+            if rows:
+                yield rows
+            if len(rows) < batch:
+                return
+            after = (int(rows[-1][1]), int(rows[-1][0]))
+
+    def _newer(
+        self,
+        table: Any,
+        names: Sequence[str],
+        *,
+        since: int,
+        after: tuple[int, int] | None,
+        limit: int,
+    ) -> list[Sequence[Any]]:
+        if after is None:
+            newer = table.c.version > since
+        else:
+            version, rid = after
+            newer = or_(
+                table.c.version > version, and_(table.c.version == version, table.c.rid > rid)
+            )
+        query = (
+            select(*(table.c[name] for name in names))
+            .where(newer)
+            .order_by(table.c.version, table.c.rid)
+            .limit(limit)
+        )
         with self.engine.connect() as connection:
-            while True:
-                if after is None:
-                    newer = table.c.version > since
-                else:
-                    version, rid = after
-                    newer = or_(
-                        table.c.version > version,
-                        and_(table.c.version == version, table.c.rid > rid),
-                    )
-                query = (
-                    select(*selected)
-                    .where(newer)
-                    .order_by(table.c.version, table.c.rid)
-                    .limit(batch)
-                )
-                rows = connection.execute(query).all()
-                yield from rows
-                if len(rows) < batch:
-                    return
-                after = (int(rows[-1].version), int(rows[-1].rid))
+            return list(connection.execute(query).all())
 
 
 def _write_person_documents(connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
