@@ -12,7 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from frontline.cli.common import console, fail, guarded, print_json, services_for
 from frontline.demo import seed_world, write_world_files
-from frontline.domain.records import RecordKind
+from frontline.domain.records import NoticeType, RecordKind
+from frontline.records.formats import SourceFormat, public_source
 from frontline.records.importer import import_file
 
 
@@ -24,12 +25,33 @@ def import_command(
     skip_invalid: Annotated[
         bool, typer.Option("--skip-invalid", help="Write the good rows, report the bad.")
     ] = False,
+    source_format: Annotated[
+        SourceFormat,
+        typer.Option(
+            "--format", help="Our rows, or persons as FollowTheMoney entities or notices API JSON."
+        ),
+    ] = SourceFormat.FRONTLINE,
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="Owning bureau's country (ftm, interpol).")
+    ] = None,
+    notice_type: Annotated[
+        NoticeType | None,
+        typer.Option("--notice-type", help="Notice type of every record (else from the file)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Import records, all or nothing: a bad row stops the import and nothing is written."""
     if not path.is_file():
         fail(f"no such file: {path}")
-    total = _count_lines(path)
+    source = None
+    if source_format is SourceFormat.FRONTLINE:
+        if owner or notice_type:
+            fail("--owner and --notice-type go with --format ftm or interpol")
+    elif kind is not RecordKind.PERSONS:
+        fail(f"--format {source_format} holds persons: import it as persons")
+    else:
+        source = guarded(lambda: public_source(source_format, owner=owner, notice_type=notice_type))
+    total = _count_lines(path) if source is None else None
     with services_for(use_index=False) as services, _progress(as_json) as progress:
         task = progress.add_task(f"importing {kind.value}", total=total)
         report = guarded(
@@ -40,6 +62,7 @@ def import_command(
                 now=services.clock(),
                 skip_invalid=skip_invalid,
                 progress=lambda done: progress.update(task, completed=done),
+                source=source,
             )
         )
     if as_json:
@@ -50,6 +73,13 @@ def import_command(
         f"{report.skipped} bad row(s) skipped",
         highlight=False,
     )
+    if report.ignored:
+        reasons = ", ".join(f"{why}: {count}" for why, count in report.ignored.most_common())
+        console.print(
+            f"ignored {report.ignored.total()} entities that are not persons to import ({reasons})",
+            markup=False,
+            highlight=False,
+        )
     for error in report.errors[:50]:
         console.print(
             f"  line {error.line}: {error.field}: {error.message}", markup=False, highlight=False

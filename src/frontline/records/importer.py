@@ -1,5 +1,9 @@
 """Import a file of records: JSON lines or CSV, all or nothing, with every bad row named.
 
+Persons may also come in a public format (FollowTheMoney entities, the notices API JSON):
+``records.formats`` maps each entity to a person row; entities that are not persons are
+counted as ignored, not as errors.
+
 Rows are validated and written chunk by chunk inside one transaction, so memory stays flat
 for a million rows; the first bad row stops the writing (validation goes on, to report
 every bad row) and the transaction is rolled back: nothing is written. With
@@ -11,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +26,7 @@ import orjson
 from frontline.domain.records import RecordKind
 from frontline.errors import FieldError, ImportRefused, InvalidInput
 from frontline.records.fast import fast_document_row
+from frontline.records.formats import PublicSource, Refusal, Skip
 from frontline.records.kinds import build_row
 from frontline.records.writers import InlineWriter, ProcessWriter, RowWriter
 from frontline.store.repository import RecordStore
@@ -29,6 +35,8 @@ __all__ = ["ImportReport", "import_file", "read_rows"]
 
 CHUNK = 10_000
 MAX_LINE = 1_000_000
+MAX_DOCUMENT = 64 * 1024 * 1024
+"""A public-format file that is one (pretty-printed) JSON document is read whole up to this."""
 PROCESS_WRITER_BYTES = 8 * 1024 * 1024
 """Files this big or bigger are written by a second process (SQLite only)."""
 ROW_BYTES_GUESS = 400
@@ -41,6 +49,8 @@ class ImportReport:
     read: int = 0
     written: int = 0
     errors: list[FieldError] = field(default_factory=list)
+    ignored: Counter[str] = field(default_factory=Counter)
+    """Entities of a public-format file that are not persons, by reason (``schema Company``)."""
 
     @property
     def skipped(self) -> int:
@@ -52,6 +62,8 @@ class ImportReport:
             "read": self.read,
             "written": self.written,
             "skipped": self.skipped,
+            "ignored": self.ignored.total(),
+            "ignored_reasons": dict(self.ignored),
             "errors": [error.as_dict() for error in self.errors],
         }
 
@@ -117,6 +129,40 @@ def _csv_documents(cell: str) -> Any:
     return items
 
 
+def _public_rows(
+    path: Path, source: PublicSource, report: ImportReport
+) -> Iterator[tuple[int, Any]]:
+    """(line number, raw person row or Refusal) for each person of a public-format file."""
+    if path.suffix.lower() not in (".jsonl", ".ndjson", ".json"):
+        raise InvalidInput.for_field("file", "must end in .jsonl, .ndjson or .json")
+    for line, document in _json_documents(path):
+        if isinstance(document, _Broken):
+            yield line, document
+            continue
+        for outcome in source.people(document):
+            if isinstance(outcome, Skip):
+                report.ignored[outcome.reason] += 1
+            else:
+                yield line, outcome
+
+
+def _json_documents(path: Path) -> Iterator[tuple[int, Any]]:
+    """JSON lines, or the whole file as one document when its first line is not JSON alone
+    (a saved, pretty-printed API answer)."""
+    rows = _json_rows(path)
+    first = next(rows, None)
+    if first is None:
+        return
+    if isinstance(first[1], _Broken) and path.stat().st_size <= MAX_DOCUMENT:
+        try:
+            yield 1, orjson.loads(path.read_bytes())
+            return
+        except orjson.JSONDecodeError:
+            pass
+    yield first
+    yield from rows
+
+
 @dataclass(frozen=True, slots=True)
 class _Broken:
     message: str
@@ -130,15 +176,20 @@ def import_file(
     now: dt.datetime,
     skip_invalid: bool = False,
     progress: Callable[[int], None] | None = None,
+    source: PublicSource | None = None,
 ) -> ImportReport:
     """Validate and write every row of ``path``; raise ImportRefused if any row is bad
-    (unless ``skip_invalid``), in which case nothing at all is written."""
+    (unless ``skip_invalid``), in which case nothing at all is written. ``source`` reads
+    persons from a public format instead of our own rows."""
+    if source is not None and kind is not RecordKind.PERSONS:
+        raise InvalidInput.for_field("format", f"{source.format} files hold persons only")
     report = ImportReport(kind)
     pending: list[dict[str, Any]] = []
     writer = _writer_for(store, kind, path, now)
     fast = fast_document_row if kind is RecordKind.DOCUMENTS else _never
     try:
-        for line, raw in read_rows(path, kind):
+        rows = read_rows(path, kind) if source is None else _public_rows(path, source, report)
+        for line, raw in rows:
             report.read += 1
             row = fast(raw) or _validate(kind, line, raw, report)
             if row is not None and (skip_invalid or not report.errors):
@@ -179,6 +230,9 @@ def _never(_raw: Any) -> None:
 def _validate(kind: RecordKind, line: int, raw: Any, report: ImportReport) -> dict[str, Any] | None:
     if isinstance(raw, _Broken):
         report.errors.append(FieldError("(row)", raw.message, line))
+        return None
+    if isinstance(raw, Refusal):
+        report.errors.extend(FieldError(e.field, e.message, line) for e in raw.errors)
         return None
     try:
         return build_row(kind, raw, line=line)
