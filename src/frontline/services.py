@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from frontline.hits.cache import SuppressionCache
+from frontline.hits.suppressions import Suppressions
 from frontline.records.service import Records
 from frontline.screening.index import IndexedSource
 from frontline.screening.service import Screening
@@ -16,6 +18,7 @@ from frontline.settings import Settings
 from frontline.store.audit import AuditLog
 from frontline.store.database import make_engine, migrate
 from frontline.store.repository import RecordStore
+from frontline.store.suppressions import SuppressionStore
 from frontline.store.users import UserStore
 
 __all__ = ["Services", "open_services", "utc_now"]
@@ -36,6 +39,9 @@ class Services:
     audit: AuditLog
     screening: Screening
     records: Records
+    suppression_store: SuppressionStore
+    suppression_cache: SuppressionCache  # checks ask it to drop hits decided false
+    suppressions: Suppressions
     index: IndexedSource | None
     clock: Callable[[], dt.datetime]
 
@@ -67,6 +73,10 @@ def open_services(
     else:
         source = SqlCandidates(store, clock=clock)
     on_write = index.refresh if index is not None else (lambda: 0)
+    suppression_store = SuppressionStore(engine)
+    suppression_cache = SuppressionCache(
+        suppression_store, refresh_seconds=settings.index_refresh_seconds
+    )
     return Services(
         settings=settings,
         engine=engine,
@@ -75,6 +85,11 @@ def open_services(
         audit=audit,
         screening=Screening(records=store, audit=audit, source=source, clock=clock),
         records=Records(store=store, clock=clock, on_write=on_write),
+        suppression_store=suppression_store,
+        suppression_cache=suppression_cache,
+        suppressions=Suppressions(
+            store=suppression_store, records=store, cache=suppression_cache, clock=clock
+        ),
         index=index,
         clock=clock,
     )

@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontline import __version__
 from frontline.api.responses import FastJSON, error_body
-from frontline.api.routers import audit, checks, health, records
+from frontline.api.routers import audit, checks, health, records, suppressions
 from frontline.errors import FrontlineError
 from frontline.services import Services, open_services
 from frontline.settings import Settings
@@ -46,7 +46,7 @@ def create_app(services: Services, *, owns_services: bool = False) -> FastAPI:
         default_response_class=FastJSON,
     )
     app.state.services = services
-    for module in (health, checks, records, audit):
+    for module in (health, checks, records, audit, suppressions):
         app.include_router(module.router)
     _install_error_handlers(app)
     _install_body_limit(app, services.settings.max_body_bytes)

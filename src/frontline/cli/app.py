@@ -12,6 +12,7 @@ from frontline.cli.admin import audit_app, users_app
 from frontline.cli.checks import check_app, mrz_command
 from frontline.cli.common import console, guarded, load_settings
 from frontline.cli.data import demo_data_command, import_command
+from frontline.cli.suppressions import suppressions_app
 from frontline.services import Services
 from frontline.settings import Settings
 
@@ -23,6 +24,7 @@ app = typer.Typer(
 app.add_typer(check_app, name="check")
 app.add_typer(users_app, name="users")
 app.add_typer(audit_app, name="audit")
+app.add_typer(suppressions_app, name="suppressions")
 app.command("mrz")(mrz_command)
 app.command("import")(import_command)
 app.command("demo-data")(demo_data_command)

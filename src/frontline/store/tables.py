@@ -30,6 +30,7 @@ __all__ = [
     "person_documents",
     "persons",
     "settings_table",
+    "suppressions",
     "users",
     "vehicles",
     "vessels",
@@ -185,4 +186,34 @@ settings_table = Table(
     metadata,
     Column("key", String(64), primary_key=True),
     Column("value", BigInteger, nullable=False),
+)
+
+# A bureau's decided false hits (frontline.domain.suppressions). Reversal keeps the row; at
+# most one active suppression per (subject, record), which the partial unique index enforces.
+suppressions = Table(
+    "suppressions",
+    metadata,
+    Column("rid", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(40), nullable=False, unique=True),
+    Column("subject_key", String(320), nullable=False),
+    Column("record_kind", String(16), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    Column("record_owner", String(3), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("created_by", String(80), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("reversed_by", String(80), nullable=True),
+    Column("reversed_at", DateTime, nullable=True),
+    Column("reversed_reason", Text, nullable=True),
+    Column("version", BigInteger, nullable=False),
+    Index("ix_suppressions_record", "record_kind", "record_id"),
+    Index(
+        "ix_suppressions_active",
+        "subject_key",
+        "record_kind",
+        "record_id",
+        unique=True,
+        sqlite_where=text("reversed_at IS NULL"),
+        postgresql_where=text("reversed_at IS NULL"),
+    ),
 )
