@@ -19,6 +19,13 @@ PURE = [
     "frontline.identifiers.serials",
     "frontline.records.kinds",
     "frontline.screening.rules",
+    "frontline.matching.scripts",
+    "frontline.matching.phonetic",
+    "frontline.matching.names",
+    "frontline.matching.nicknames",
+    "frontline.matching.features",
+    "frontline.matching.algorithm",
+    "frontline.matching.index",
 ]
 FORBIDDEN = ["sqlalchemy", "fastapi", "starlette", "httpx", "uvicorn", "alembic", "psycopg"]
 

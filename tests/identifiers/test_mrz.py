@@ -62,7 +62,8 @@ ANNA_VISA = {
 def fields(mrz: MRZ) -> dict[str, Any]:
     """The parsed fields without checks and warnings, as JSON sees them."""
     out = mrz.as_dict()
-    return {k: v for k, v in out.items() if k not in ("checks", "warnings", "format")}
+    skipped = ("checks", "warnings", "format", "name_truncated")
+    return {k: v for k, v in out.items() if k not in skipped}
 
 
 def passport(**overrides: Any) -> tuple[str, str]:
@@ -626,3 +627,9 @@ def test_arbitrary_input_parses_or_is_refused_as_a_frontline_error(
     except FrontlineError:
         return
     assert mrz.valid == all(check.is_valid for check in mrz.checks)
+
+
+def test_a_name_that_fills_its_field_is_flagged_as_possibly_cut() -> None:
+    assert parse_mrz(TD3, today=TODAY).name_truncated is False
+    long_name = passport(surname="KHALIFA ABDULRAHMAN AL MAKTOUM", given_names="MOHAMMED BIN")
+    assert parse_mrz(long_name, today=TODAY).name_truncated is True

@@ -35,6 +35,7 @@ class Database(StrEnum):
 
     SLTD = "SLTD"  # stolen and lost travel documents: "document not valid"
     TDAWN = "TDAWN"  # travel documents associated with notices: "valid, but linked"
+    NOMINAL = "NOMINAL"  # persons under notices and diffusions, matched by name and dates
     SMV = "SMV"  # stolen motor vehicles
     VESSELS = "VESSELS"  # stolen and wanted vessels
     FIREARMS = "FIREARMS"  # lost, stolen and trafficked firearms (iARMS)

@@ -10,9 +10,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontline.domain.checks import CheckWarning
+from frontline.domain.dates import PartialDate
 from frontline.domain.records import DocumentType
 
-__all__ = ["CheckRequest", "DocumentQuery", "FirearmQuery", "VehicleQuery", "VesselQuery"]
+__all__ = [
+    "CheckRequest",
+    "DocumentQuery",
+    "FirearmQuery",
+    "PersonQuery",
+    "VehicleQuery",
+    "VesselQuery",
+]
 
 
 @dataclass(slots=True, kw_only=True)
@@ -45,8 +53,23 @@ class FirearmQuery:
 
 
 @dataclass(slots=True, kw_only=True)
+class PersonQuery:
+    """A traveller to screen against notices: typed, or read off an MRZ.
+
+    ``truncated`` says the name filled the MRZ name field, so its last part may be cut.
+    """
+
+    name: str
+    birth_date: PartialDate | None = None
+    sex: str | None = None
+    nationality: str | None = None
+    truncated: bool = False
+    source: str = "form"
+
+
+@dataclass(slots=True, kw_only=True)
 class CheckRequest:
-    """One check: any combination of document (typed or from an MRZ) and objects.
+    """One check: any combination of document and person (typed or from an MRZ) and objects.
 
     ``warnings`` are what parsing the input found (failed MRZ check digits, a VIN check
     digit); ``parsed`` is the parsed MRZ, echoed back to the officer; ``query`` is the
@@ -54,6 +77,7 @@ class CheckRequest:
     """
 
     documents: tuple[DocumentQuery, ...] = ()
+    persons: tuple[PersonQuery, ...] = ()
     vehicle: VehicleQuery | None = None
     vessel: VesselQuery | None = None
     firearm: FirearmQuery | None = None

@@ -79,6 +79,8 @@ class MRZ:
     checks: tuple[CheckDigit, ...]
     valid: bool
     warnings: tuple[CheckWarning, ...]
+    name_truncated: bool = False
+    """The name fills its field to the last character: its last part may be cut."""
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready: dates as ISO strings, enums as their values, checks and warnings as dicts."""
@@ -224,6 +226,7 @@ def _read(layout: _Layout, text: str, today: dt.date | None) -> MRZ:
         checks=tuple(checks),
         valid=all(check.is_valid for check in checks),
         warnings=tuple(warnings),
+        name_truncated=not text[layout.name].endswith("<"),
     )
 
 

@@ -40,8 +40,11 @@ class Algorithm:
     name: str
     version: str
     names: NameWeights
-    birth_date_weight: float
-    """Score added per unit of the birth-date feature (-1 disjoint .. 1 exact)."""
+    birth_date_support: float
+    """Score added per unit of an agreeing birth date (0 .. 1 exact)."""
+    birth_date_conflict: float
+    """Score taken per unit of a disagreeing birth date (0 .. -1 a different person): a
+    namesake born decades apart is someone else, however alike the names."""
     sex_weight: float
     nationality_weight: float
     hit_threshold: float
@@ -70,7 +73,8 @@ ALGORITHM = Algorithm(
         unmatched_record=0.3,
         joined_discount=0.95,
     ),
-    birth_date_weight=0.1,
+    birth_date_support=0.08,
+    birth_date_conflict=0.35,
     sex_weight=0.08,
     nationality_weight=0.03,
     hit_threshold=0.92,
@@ -142,7 +146,8 @@ def compare_subjects(query: Subject, record: Subject, algorithm: Algorithm = ALG
     birth, sex, nationality = features
     score = (
         name_score
-        + algorithm.birth_date_weight * birth.value
+        + (algorithm.birth_date_support if birth.value > 0 else algorithm.birth_date_conflict)
+        * birth.value
         + algorithm.sex_weight * min(sex.value, 0.0)
         + algorithm.nationality_weight * nationality.value
     )

@@ -17,14 +17,24 @@ from typing import Any
 
 import orjson
 
+from frontline.domain.dates import PartialDate
 from frontline.domain.records import RecordKind, RecordState
 from frontline.identifiers.countries import country_key
 from frontline.identifiers.docnumbers import fold_confusables
+from frontline.matching.algorithm import Match, Subject, subject
+from frontline.matching.index import CandidateIndex
 from frontline.records.keys import RangeKey
 from frontline.screening.probes import Probe
 from frontline.store.repository import RecordStore
 
-__all__ = ["IndexedSource", "KeyMap", "MemoryIndex", "RangeBucket"]
+__all__ = [
+    "PERSON_COLUMNS",
+    "IndexedSource",
+    "KeyMap",
+    "MemoryIndex",
+    "RangeBucket",
+    "person_subject",
+]
 
 _EMPTY: tuple[int, ...] = ()
 _ACTIVE = RecordState.ACTIVE.value
@@ -121,6 +131,7 @@ class MemoryIndex:
     """Exact keys of every live document, linked document, vehicle, vessel and firearm."""
 
     def __init__(self) -> None:
+        self.persons = CandidateIndex()
         self.maps: dict[Probe, KeyMap] = {probe: KeyMap() for probe in Probe}
         self.ranges: dict[RangeKey, RangeBucket] = {}
         self.range_of: dict[int, RangeKey] = {}
@@ -136,6 +147,8 @@ class MemoryIndex:
     def size(self) -> dict[str, int]:
         sizes = {probe.value: len(keys) for probe, keys in self.maps.items()}
         sizes["ranges"] = len(self.range_of)
+        sizes["persons"] = len(self.persons)
+        sizes["person_keys"] = self.persons.key_count
         return sizes
 
     def apply_rows(self, kind: RecordKind, rows: Iterable[Sequence[Any]]) -> int:
@@ -149,6 +162,8 @@ class MemoryIndex:
         count = 0
         for rid, _version, state, _expires, *values in rows:
             live = state == _ACTIVE
+            if kind is RecordKind.PERSONS:
+                self._apply_person(rid, live, values)
             for probe, key in _row_keys(kind, values):
                 if live:
                     self.maps[probe].add(key, rid)
@@ -174,6 +189,12 @@ class MemoryIndex:
             count += 1
         return count
 
+    def _apply_person(self, rid: int, live: bool, values: Sequence[Any]) -> None:
+        if not live:
+            self.persons.discard(rid)
+            return
+        self.persons.add(rid, person_subject(values[1:]))
+
     def _apply_range(self, rid: int, key: RangeKey, start: int, end: int, live: bool) -> None:
         previous = self.range_of.pop(rid, None)
         if previous is not None:
@@ -182,6 +203,36 @@ class MemoryIndex:
             self.ranges.setdefault(key, RangeBucket()).add(start, end, rid)
             self.range_of[rid] = key
             self.range_countries.add(key[0])
+
+
+PERSON_COLUMNS = ("name", "aliases", "birth_date", "sex", "nationalities")
+"""The columns of a person row the matcher needs, in the order ``person_subject`` reads."""
+
+
+def person_subject(values: Sequence[Any]) -> Subject:
+    """The matcher's view of a stored person, from its ``PERSON_COLUMNS`` values."""
+    name, aliases, birth, sex, nationalities = values
+    return subject(
+        [name, *_json_list(aliases)],
+        birth_date=_partial_date(birth),
+        sex=sex if sex in ("M", "F") else None,
+        nationalities=_json_list(nationalities),
+    )
+
+
+def _json_list(value: Any) -> list[str]:
+    if isinstance(value, str | bytes):  # JSON text, as a plain SQLite read gives it
+        value = orjson.loads(value)
+    return [item for item in value or () if isinstance(item, str)]
+
+
+def _partial_date(value: Any) -> PartialDate | None:
+    if not value:
+        return None
+    try:
+        return PartialDate.parse(str(value))
+    except ValueError:
+        return None
 
 
 def _row_keys(kind: RecordKind, values: Sequence[Any]) -> Iterable[tuple[Probe, str]]:
@@ -216,7 +267,7 @@ KEY_COLUMNS: dict[RecordKind, tuple[str, ...]] = {
         "range_start",
         "range_end",
     ),
-    RecordKind.PERSONS: ("documents",),
+    RecordKind.PERSONS: ("documents", *PERSON_COLUMNS),
     RecordKind.VEHICLES: ("vin", "plate_key"),
     RecordKind.VESSELS: ("imo", "hull_id"),
     RecordKind.FIREARMS: ("serial_key",),
@@ -282,6 +333,10 @@ class IndexedSource:
 
     def in_ranges(self, key: RangeKey, value: int) -> Sequence[int]:
         return self.index.in_ranges(key, value)
+
+    def person_matches(self, query: Subject) -> list[tuple[int, Match]]:
+        """Listed persons whose names (and dates) match ``query``, best first."""
+        return self.index.persons.search(query)
 
     def data_as_of(self) -> dt.datetime:
         return self._refreshed_at

@@ -10,10 +10,12 @@ import datetime as dt
 from typing import Any
 
 from frontline.domain.checks import CheckWarning
+from frontline.domain.dates import PartialDate
 from frontline.domain.queries import (
     CheckRequest,
     DocumentQuery,
     FirearmQuery,
+    PersonQuery,
     VehicleQuery,
     VesselQuery,
 )
@@ -29,8 +31,9 @@ from frontline.identifiers.vin import parse_vin
 
 __all__ = ["parse_check_request"]
 
-_PARTS = frozenset({"mrz", "document", "vehicle", "vessel", "firearm"})
+_PARTS = frozenset({"mrz", "document", "person", "vehicle", "vessel", "firearm"})
 _FIELDS = {
+    "person": frozenset({"name", "birth_date", "sex", "nationality"}),
     "document": frozenset({"number", "country", "issuing_country", "type"}),
     "vehicle": frozenset({"vin", "plate", "plate_country"}),
     "vessel": frozenset({"imo", "hull_id"}),
@@ -64,24 +67,32 @@ def parse_check_request(raw: Any, *, today: dt.date, prefix: str = "") -> CheckR
         if name not in _PARTS:
             errors.add(name, "is not a known part of a check")
     documents: list[DocumentQuery] = []
+    persons: list[PersonQuery] = []
     warnings: list[CheckWarning] = []
     parsed = None
     if raw.get("mrz") is not None:
-        mrz_query, parsed, mrz_warnings = _mrz(raw["mrz"], today, errors)
+        mrz_query, mrz_person, parsed, mrz_warnings = _mrz(raw["mrz"], today, errors)
         warnings.extend(mrz_warnings)
         if mrz_query is not None:
             documents.append(mrz_query)
+        if mrz_person is not None:
+            persons.append(mrz_person)
     section = {name: _section(raw, name, errors) for name in _FIELDS}
     if section["document"] is not None:
         document = _document(section["document"], errors)
         if document is not None and document not in documents:
             documents.append(document)
+    if section["person"] is not None:
+        person = _person(section["person"], errors)
+        if person is not None:
+            persons.append(person)
     vehicle = _vehicle(section["vehicle"], errors, warnings)
     vessel = _vessel(section["vessel"], errors)
     firearm = _firearm(section["firearm"], errors)
     _raise(errors)
     return CheckRequest(
         documents=tuple(documents),
+        persons=tuple(persons),
         vehicle=vehicle,
         vessel=vessel,
         firearm=firearm,
@@ -155,33 +166,80 @@ def _text(section: dict[str, Any], field: str, path: str, errors: _Errors) -> st
     return value
 
 
-def _mrz(
-    value: Any, today: dt.date, errors: _Errors
-) -> tuple[DocumentQuery | None, dict[str, Any] | None, list[CheckWarning]]:
+_MrzReading = tuple[
+    DocumentQuery | None, PersonQuery | None, dict[str, Any] | None, list[CheckWarning]
+]
+
+
+def _mrz(value: Any, today: dt.date, errors: _Errors) -> _MrzReading:
     if isinstance(value, list) and all(isinstance(line, str) for line in value):
         lines: str | list[str] = value
     elif isinstance(value, str):
         lines = value
     else:
         errors.add("mrz", "must be the MRZ lines, as a list or as text with line breaks")
-        return None, None, []
+        return None, None, None, []
     try:
         mrz = parse_mrz(lines, today=today)
     except InvalidInput as error:
         errors.take("mrz", error)
-        return None, None, []
+        return None, None, None, []
     try:
         number = normalise_document_number(mrz.document_number)
     except InvalidInput as error:
         errors.take("mrz", error)
-        return None, None, []
+        return None, None, None, []
     query = DocumentQuery(
         number=number,
         entered=mrz.document_number,
         country=mrz.issuing_country,
         type=mrz.document_type,
     )
-    return query, mrz.as_dict(), list(mrz.warnings)
+    person = None
+    if mrz.surname or mrz.given_names:
+        person = PersonQuery(
+            name=f"{mrz.surname}<<{mrz.given_names}",
+            birth_date=mrz.birth_date,
+            sex=mrz.sex if mrz.sex in ("M", "F") else None,
+            nationality=mrz.nationality or None,
+            truncated=mrz.name_truncated,
+            source="mrz",
+        )
+    return query, person, mrz.as_dict(), list(mrz.warnings)
+
+
+def _person(section: dict[str, Any], errors: _Errors) -> PersonQuery | None:
+    name = _text(section, "name", "person.name", errors)
+    birth_raw = _text(section, "birth_date", "person.birth_date", errors)
+    sex_raw = _text(section, "sex", "person.sex", errors)
+    nationality_raw = _text(section, "nationality", "person.nationality", errors)
+    if not name or not any(char.isalpha() for char in name):
+        errors.add("person.name", "is required and must contain letters")
+    birth_date = None
+    if birth_raw:
+        try:
+            birth_date = PartialDate.parse(birth_raw)
+        except ValueError as error:
+            errors.add("person.birth_date", str(error))
+    sex = None
+    if sex_raw:
+        sex = sex_raw.strip().upper()[:1]
+        if sex not in ("M", "F", "X", "U"):
+            errors.add("person.sex", "must be M, F, X or U")
+    nationality = None
+    if nationality_raw:
+        try:
+            nationality = canonical_country(nationality_raw, field="nationality")
+        except InvalidInput as error:
+            errors.take("person.nationality", error)
+    if not name:
+        return None
+    return PersonQuery(
+        name=name,
+        birth_date=birth_date,
+        sex=sex if sex in ("M", "F") else None,
+        nationality=nationality,
+    )
 
 
 def _document(section: dict[str, Any], errors: _Errors) -> DocumentQuery | None:

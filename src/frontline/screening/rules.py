@@ -6,6 +6,7 @@ country? same number or in the range? same type?) and say in words what matched.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -25,13 +26,17 @@ from frontline.domain.records import (
 )
 from frontline.identifiers.countries import country_key
 from frontline.identifiers.docnumbers import describe_variant, fold_confusables
+from frontline.matching.algorithm import Match, Outcome
+from frontline.matching.features import PartPair
 from frontline.records.keys import split_numbered
+from frontline.synth.actions import NOTICE_ACTIONS
 
 __all__ = [
     "CONFUSABLE_SCORE",
     "MAKE_SIMILARITY",
     "document_hits",
     "firearm_hits",
+    "person_hit",
     "tdawn_hits",
     "vehicle_hits",
     "vessel_hits",
@@ -159,6 +164,60 @@ def tdawn_hits(query: DocumentQuery, persons: Iterable[Person], *, now: dt.datet
             )
             break
     return hits
+
+
+def person_hit(person: Person, match: Match, *, now: dt.datetime) -> Hit | None:
+    """A nominal hit: the traveller's name (and dates) match a person under notice.
+
+    A hit or a possible match by the matcher's thresholds; the reasons say, part by part,
+    why the names agree, and what the dates, sex and nationality add.
+    """
+    if not person.is_live(now) or match.outcome == Outcome.NO_MATCH:
+        return None
+    reasons = [Reason("name", _name_sentence(match))]
+    reasons.extend(
+        Reason(feature.name, feature.detail)
+        for feature in match.features
+        if not feature.name.endswith("_unknown")
+    )
+    reasons.append(Reason("notice", f"{person.type.value} notice on {person.name}"))
+    reasons.append(Reason("algorithm", f"scored {match.score:.2f} by {match.algorithm}"))
+    hit = _hit(
+        Database.NOMINAL,
+        RecordKind.PERSONS,
+        person,
+        match.score,
+        match.outcome == Outcome.HIT,
+        reasons,
+        status=person.type.value,
+        summary=_person_summary(person),
+    )
+    if not hit.action:  # the record says nothing: the notice type's standing action
+        return dataclasses.replace(hit, action=NOTICE_ACTIONS.get(person.type, ""))
+    return hit
+
+
+def _name_sentence(match: Match) -> str:
+    query = match.query_name.original if match.query_name else ""
+    record = match.record_name.original if match.record_name else ""
+    parts = "; ".join(_pair_words(pair) for pair in match.pairs)
+    return f"{query!r} ~ {record!r} ({match.name_score:.2f}): {parts or 'names run together agree'}"
+
+
+_HOW = {
+    "same": "the same",
+    "spelling": "spelt alike",
+    "nickname": "one is a short form of the other",
+    "initial": "an initial",
+    "truncated": "cut short on the MRZ",
+    "consonants": "the same consonants",
+    "sound": "sound alike",
+}
+
+
+def _pair_words(pair: PartPair) -> str:
+    how = _HOW.get(pair.how, pair.how)
+    return f"{pair.query.latin} / {pair.record.latin}: {how}"
 
 
 def vehicle_hits(query: VehicleQuery, records: Iterable[Vehicle], *, now: dt.datetime) -> list[Hit]:

@@ -10,11 +10,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from frontline.access import Action, require
-from frontline.domain.checks import CheckResult, Hit, verdict_for
-from frontline.domain.queries import CheckRequest, DocumentQuery
+from frontline.domain.checks import CheckResult, CheckWarning, Hit, verdict_for
+from frontline.domain.queries import CheckRequest, DocumentQuery, PersonQuery
 from frontline.domain.records import Firearm, Person, RecordKind, TravelDocument, Vehicle, Vessel
+from frontline.domain.suppressions import subject_keys
 from frontline.domain.users import Principal
 from frontline.identifiers.countries import country_key
+from frontline.matching.algorithm import Match, Subject, subject
 from frontline.records.keys import document_key, range_key, split_numbered
 from frontline.screening import rules
 from frontline.screening.probes import Probe
@@ -34,6 +36,14 @@ class FreshSource(Protocol):
     def ensure_fresh(self) -> None: ...
 
     def has_ranges(self, country: str) -> bool: ...
+
+    def person_matches(self, query: Subject) -> list[tuple[int, Match]]: ...
+
+
+class SuppressionFilter(Protocol):
+    def suppression_for(
+        self, subject_keys: Sequence[str], record_kind: str, record_id: str
+    ) -> str | None: ...
 
 
 class _RandomHex:
@@ -70,11 +80,13 @@ class Screening:
         audit: AuditLog,
         source: FreshSource,
         clock: Callable[[], dt.datetime],
+        suppressions: SuppressionFilter | None = None,
     ) -> None:
         self.records = records
         self.audit = audit
         self.source = source
         self.clock = clock
+        self.suppressions = suppressions
 
     def check(self, *, principal: Principal, request: CheckRequest) -> CheckResult:
         """One check, audited; if the audit cannot be written, no result is given."""
@@ -104,6 +116,8 @@ class Screening:
         hits: list[Hit] = []
         for document in request.documents:
             hits.extend(self._document_hits(document, now))
+        if request.persons:
+            hits.extend(self._person_hits(request.persons, now, hits))
         if request.vehicle is not None:
             query = request.vehicle
             rids = self._probe(Probe.VIN, query.vin) + self._probe(
@@ -127,15 +141,44 @@ class Screening:
                     firearm, self._fetch(RecordKind.FIREARMS, rids, Firearm), now=now
                 )
             )
+        warnings = request.warnings
+        if hits and self.suppressions is not None:
+            hits, dropped = self._unsuppressed(request, hits)
+            warnings = (*warnings, *dropped)
         hits.sort(key=lambda hit: (hit.is_possible, -hit.score))
         return CheckResult(
             check_id=new_check_id(),
             verdict=verdict_for(hits),
             hits=tuple(hits),
-            warnings=request.warnings,
+            warnings=warnings,
             data_as_of=self.source.data_as_of(),
             parsed=request.parsed,
         )
+
+    def _unsuppressed(
+        self, request: CheckRequest, hits: list[Hit]
+    ) -> tuple[list[Hit], list[CheckWarning]]:
+        """Drop hits a bureau decided were false for this traveller, saying so in a warning
+        (the officer sees that a decision was applied, and which)."""
+        assert self.suppressions is not None
+        first = request.persons[0] if request.persons else None
+        keys = subject_keys(
+            name=first.name if first else None,
+            birth_date=first.birth_date.isoformat() if first and first.birth_date else None,
+            documents=[(document.country, document.number) for document in request.documents],
+        )
+        kept, dropped = [], []
+        for hit in hits:
+            found = self.suppressions.suppression_for(keys, hit.kind, hit.record_id)
+            if found is None:
+                kept.append(hit)
+                continue
+            message = (
+                f"a {hit.database.value} hit on {hit.record_id} was decided false for this "
+                f"traveller ({found}) and is not shown"
+            )
+            dropped.append(CheckWarning("hit_suppressed", f"record:{hit.record_id}", message))
+        return kept, dropped
 
     def _document_hits(self, query: DocumentQuery, now: dt.datetime) -> list[Hit]:
         key = document_key(query.number, query.country)
@@ -152,6 +195,35 @@ class Screening:
         if linked:
             persons = self._fetch(RecordKind.PERSONS, list(linked), Person)
             hits.extend(rules.tdawn_hits(query, persons, now=now))
+        return hits
+
+    def _person_hits(
+        self, queries: Sequence[PersonQuery], now: dt.datetime, found: list[Hit]
+    ) -> list[Hit]:
+        """Nominal hits for the traveller; a person already hit through TDAWN is not
+        repeated, and of several queries (typed, MRZ) each person keeps its best match."""
+        best: dict[int, Match] = {}
+        for query in queries:
+            wanted = subject(
+                [query.name],
+                birth_date=query.birth_date,
+                sex=query.sex,
+                nationalities=(query.nationality,) if query.nationality else (),
+                truncated=query.truncated,
+            )
+            for rid, match in self.source.person_matches(wanted):
+                if rid not in best or match.score > best[rid].score:
+                    best[rid] = match
+        if not best:
+            return []
+        already = {hit.record_id for hit in found if hit.kind == RecordKind.PERSONS.value}
+        hits = []
+        for rid, person in self.records.by_rids(RecordKind.PERSONS, set(best)):
+            if not isinstance(person, Person) or person.id in already:
+                continue
+            hit = rules.person_hit(person, best[rid], now=now)
+            if hit is not None:
+                hits.append(hit)
         return hits
 
     def _probe(self, probe: Probe, key: str | None) -> list[int]:

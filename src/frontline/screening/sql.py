@@ -11,7 +11,10 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy import ColumnElement, select
 
+from frontline.domain.records import RecordKind, RecordState
+from frontline.matching.algorithm import Match, Outcome, Subject, compare_subjects
 from frontline.records.keys import RangeKey
+from frontline.screening.index import PERSON_COLUMNS, person_subject
 from frontline.screening.probes import Probe
 from frontline.store import tables
 from frontline.store.repository import RecordStore
@@ -70,6 +73,20 @@ class SqlCandidates:
         )
         with self.store.engine.connect() as connection:
             return [int(row[0]) for row in connection.execute(query)]
+
+    def person_matches(self, query: Subject) -> list[tuple[int, Match]]:
+        """The naive way: compare the query with every live listed person."""
+        found = []
+        columns = PERSON_COLUMNS
+        for batch in self.store.changed_batches(RecordKind.PERSONS, since=0, columns=columns):
+            for rid, _version, state, _expires, *values in batch:
+                if state != RecordState.ACTIVE.value:
+                    continue
+                match = compare_subjects(query, person_subject(values))
+                if match.outcome != Outcome.NO_MATCH:
+                    found.append((rid, match))
+        found.sort(key=lambda item: -item[1].score)
+        return found
 
     def data_as_of(self) -> dt.datetime:
         return self._clock()
