@@ -14,7 +14,8 @@ from frontline.identifiers.mrz import parse_mrz
 from frontline.screening.requests import parse_check_request
 
 check_app = typer.Typer(
-    help="Check a document, an MRZ, a vehicle, a vessel or a firearm.", no_args_is_help=True
+    help="Check a document, a person, an MRZ, a vehicle, a vessel or a firearm.",
+    no_args_is_help=True,
 )
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
@@ -68,12 +69,33 @@ def check_document(
     _run({"document": document}, as_json)
 
 
+@check_app.command("person")
+def check_person(
+    name: Annotated[str, typer.Option("--name", help="The name, in any script or MRZ form.")],
+    birth_date: Annotated[
+        str | None, typer.Option("--birth-date", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    sex: Annotated[str | None, typer.Option("--sex", help="M, F, X or U.")] = None,
+    nationality: Annotated[str | None, typer.Option("--nationality", help="Alpha-3.")] = None,
+    number: Annotated[str | None, typer.Option("--document-number")] = None,
+    country: Annotated[str | None, typer.Option("--document-country")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Screen a traveller against notices by name and dates (and a document, if given)."""
+    person = {"name": name, "birth_date": birth_date, "sex": sex, "nationality": nationality}
+    raw: dict[str, Any] = {"person": {key: value for key, value in person.items() if value}}
+    if number or country:
+        raw["document"] = {"number": number, "country": country}
+    _run(raw, as_json)
+
+
 @check_app.command("mrz")
 def check_mrz(
     lines: Annotated[list[str], typer.Argument(help="The 2 or 3 MRZ lines.")],
     as_json: JsonOption = False,
 ) -> None:
-    """Read an MRZ, then check its document; MRZ warnings come with the result."""
+    """Read an MRZ, then check its document and its holder's name; MRZ warnings come with
+    the result."""
     _run({"mrz": lines}, as_json)
 
 
