@@ -13,9 +13,9 @@ from tests.cli.test_cli import cli  # noqa: F401  (the fixture)
 from tests.factories import person
 
 
-def _import_persons(cli: CliRunner, path: Path, rows: list[dict[str, object]]) -> None:
+def _import_persons(runner: CliRunner, path: Path, rows: list[dict[str, object]]) -> None:
     path.write_bytes(b"".join(orjson.dumps(row) + b"\n" for row in rows))
-    result = cli.invoke(app, ["import", "persons", str(path), "--json"])
+    result = runner.invoke(app, ["import", "persons", str(path), "--json"])
     assert result.exit_code == 0, result.output
 
 
