@@ -12,6 +12,7 @@ from frontline.cli.admin import audit_app, users_app
 from frontline.cli.checks import check_app, mrz_command
 from frontline.cli.common import console, guarded, load_settings
 from frontline.cli.data import demo_data_command, import_command
+from frontline.cli.screen import screen_command
 from frontline.cli.suppressions import suppressions_app
 from frontline.services import Services
 from frontline.settings import Settings
@@ -28,6 +29,7 @@ app.add_typer(suppressions_app, name="suppressions")
 app.command("mrz")(mrz_command)
 app.command("import")(import_command)
 app.command("demo-data")(demo_data_command)
+app.command("screen")(screen_command)
 
 
 @app.command()
