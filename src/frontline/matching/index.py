@@ -18,9 +18,9 @@ from frontline.matching.names import PreparedName
 
 __all__ = ["CandidateIndex", "name_keys"]
 
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 60
 """Most persons a query scores."""
-COMMON_KEY = 20_000
+COMMON_KEY = 2_000
 """A key shared by more persons than this (a very common name) only confirms candidates
 found through rarer keys; it does not make candidates by itself."""
 
@@ -118,6 +118,13 @@ class CandidateIndex:
             weight = 1.5 if part == -1 else 1.0
             for rid in rids:
                 support[rid] = support.get(rid, 0.0) + weight
+        if not support and len(common) > 1:
+            # Every part is common ("Mohammed Ali"): the persons who share keys on two
+            # parts at least, smallest lists first.
+            parts = sorted(common.values(), key=lambda lists: sum(map(len, lists)))
+            first = set().union(*parts[0])
+            second = first.intersection(set().union(*parts[1]))
+            return dict.fromkeys(second, 2.0)
         if support:
             for part, lists in common.items():
                 if part in by_part:
