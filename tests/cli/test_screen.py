@@ -167,3 +167,16 @@ def test_a_file_of_another_kind_is_refused(cli: CliRunner, tmp_path: Path) -> No
     result = cli.invoke(app, ["screen", str(path)])
     assert result.exit_code == 2
     assert "must end in" in result.stderr
+
+
+def test_chunks_through_the_memory_index_give_the_same_answers(
+    cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from frontline.cli import screen
+
+    monkeypatch.setattr(screen, "CHUNK", 3)
+    monkeypatch.setattr(screen, "INDEX_FROM", 1)
+    result = cli.invoke(app, ["screen", str(_jsonl(tmp_path / "s.jsonl", SUBJECTS))])
+    assert result.exit_code == 0, result.output
+    assert _verdicts(_lines(result.stdout)) == EXPECTED
+    assert len(_audited(cli)) == 4
