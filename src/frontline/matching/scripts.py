@@ -266,7 +266,7 @@ def _hebrew_word(word: str) -> str:
     return "".join(out)
 
 
-_ARABIC_VOWELS = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "ى": "a", "ة": "a", "ء": ""}
+_ARABIC_VOWELS = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "ى": "a", "ة": "a", "ء": "", "ے": "e"}
 
 
 def _arabic_word(word: str) -> str:
@@ -280,7 +280,7 @@ def _arabic_word(word: str) -> str:
             out.append(_ARABIC_VOWELS[char])
         elif char == "و":
             out.append("w" if index == 0 else "u")
-        elif char == "ي":
+        elif char in "يی":  # Arabic and Persian yeh
             out.append("y" if index == 0 else "i")
         elif char == "ع":
             out.append("")
@@ -503,13 +503,20 @@ def extra_readings(text: str) -> list[str]:
     kanji has one and the family name is a dictionary word of two or more (佐藤, 高橋), as
     most Japanese family names and few Chinese ones are; simplified characters, which
     Japanese does not use (王晓明), have none.
+
+    A Chinese name in Wade-Giles, as Taiwanese passports write it, gets its pinyin reading
+    ("Chou Chun-chieh" is zhou junjie, "Hsu Hsiu-ying" xu xiuying).
     """
     return list(_extra_readings(unicodedata.normalize("NFKC", text)))
 
 
 @lru_cache(maxsize=10_000)
 def _extra_readings(text: str) -> tuple[str, ...]:
-    if dominant_script(text) is not Script.HAN or _has_kana(text):
+    script = dominant_script(text)
+    if script is Script.LATIN:
+        pinyin = _wade_giles_name(text)
+        return (pinyin,) if pinyin else ()
+    if script is not Script.HAN or _has_kana(text):
         return ()
     tokens = [token for word in _words(text) for token in _japanese_tokens(word)]
     if not tokens or not all(reading for _, reading in tokens) or len(tokens[0][0]) < 2:
@@ -539,6 +546,85 @@ def _kanji_kana(kanji: str) -> list[str]:
     table = Kanwa().load(kanji)  # type: ignore[no-untyped-call]
     entries = table.get(kanji, []) if isinstance(table, dict) else []
     return [str(kana) for kana, context in entries if context is None]
+
+
+# --- Wade-Giles: the Chinese romanisation of Taiwan, read as pinyin ------------------------
+
+_WG_INITIALS = (
+    ("ch'", "ch"), ("ts'", "c"), ("tz'", "c"), ("k'", "k"), ("p'", "p"), ("t'", "t"),
+    ("ch", "zh"), ("hs", "x"), ("ts", "z"), ("tz", "z"), ("ss", "s"), ("sz", "s"),
+    ("sh", "sh"), ("k", "g"), ("p", "b"), ("t", "d"), ("j", "r"), ("m", "m"), ("f", "f"),
+    ("l", "l"), ("n", "n"), ("h", "h"), ("s", "s"), ("w", "w"), ("y", "y"), ("", ""),
+)  # fmt: skip
+"""Wade-Giles initials, the aspirated (with their apostrophe, often left out) first."""
+_WG_FINALS = {
+    "a": "a", "ai": "ai", "an": "an", "ang": "ang", "ao": "ao", "e": "e", "ei": "ei",
+    "en": "en", "eng": "eng", "erh": "er", "i": "i", "ia": "ia", "iang": "iang",
+    "iao": "iao", "ieh": "ie", "ien": "ian", "ih": "i", "in": "in", "ing": "ing",
+    "iu": "iu", "iung": "iong", "o": "uo", "ou": "ou", "u": "u", "ua": "ua", "uai": "uai",
+    "uan": "uan", "uang": "uang", "ui": "ui", "uei": "ui", "un": "un", "ung": "ong",
+    "uo": "uo", "ueh": "ue", "eh": "e", "en'": "en",
+}  # fmt: skip
+_WG_MARKS = ("hs", "ih", "ieh", "ien", "ung", "erh", "ts", "tz", "'")
+"""Spellings pinyin never has: a name with one (or a hyphenated given name) is Wade-Giles."""
+
+
+def _wade_giles_name(text: str) -> str:
+    """The pinyin reading of a name in Wade-Giles, given names joined ("Chou Chun-chieh" is
+    zhou junjie); empty where the name is not Wade-Giles."""
+    words = text.lower().replace("’", "'").replace("ü", "u").split()
+    if not 2 <= len(words) <= 4:
+        return ""
+    marked = any("-" in word or any(mark in word for mark in _WG_MARKS) for word in words)
+    out: list[str] = []
+    for word in words:
+        syllables = [_wade_giles_syllable(part) for part in word.split("-")]
+        if not all(syllables):
+            return ""
+        out.append("".join(syllables))
+    return " ".join(out) if marked else ""
+
+
+def _wade_giles_syllable(syllable: str) -> str:
+    for initial, pinyin in _WG_INITIALS:
+        if not syllable.startswith(initial):
+            continue
+        final = syllable[len(initial) :]
+        if final not in _WG_FINALS or (not initial and final in ("ih", "ung", "iung")):
+            continue
+        return _pinyin_syllable(initial, pinyin, final)
+    return ""
+
+
+def _pinyin_syllable(initial: str, pinyin: str, final: str) -> str:
+    rest = _WG_FINALS[final]
+    if initial in ("tz", "tz'", "ss", "sz") and final == "u":
+        rest = "i"  # tzu is zi, ssu is si
+    elif final == "o" and initial in ("", "p", "p'", "m", "f", "w", "y"):
+        rest = "o"
+    elif final == "o" and initial in ("k", "k'", "h"):
+        rest = "e"  # ko is ge, ho is he
+    if initial.startswith("ch") and (final.startswith("i") and final != "ih"):
+        pinyin = "q" if initial == "ch'" else "j"  # chi is ji, ch'i is qi
+    elif initial == "ch" and final == "un":
+        pinyin = "j"  # chün, its umlaut left out, is jun far more often than zhun
+    if initial == "y":
+        rest = {"u": "ou", "un": "un", "uan": "uan", "ung": "ong", "eh": "e", "en": "an"}.get(
+            final, rest
+        )
+    elif not initial and rest[0] in "iu":
+        # Pinyin writes a syllable without an initial with y or w (Ing is ying).
+        whole = {
+            "i": "yi",
+            "in": "yin",
+            "ing": "ying",
+            "iu": "you",
+            "u": "wu",
+            "un": "wen",
+            "ui": "wei",
+        }
+        rest = whole.get(rest) or ("y" if rest[0] == "i" else "w") + rest[1:]
+    return pinyin + rest
 
 
 # --- Devanagari: inherent vowels, and the final one Hindi does not say ----------------------
