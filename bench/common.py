@@ -14,9 +14,9 @@ from typing import Any
 import orjson
 
 from frontline.domain.records import RecordKind
-from frontline.records.fast import fast_document_row
+from frontline.records.fast import fast_document_values
 from frontline.records.kinds import build_row
-from frontline.records.writers import InlineWriter, ProcessWriter, RowWriter
+from frontline.records.writers import InlineWriter, ProcessWriter, Row, RowWriter
 from frontline.store.repository import RecordStore
 from frontline.synth import document_rows
 
@@ -77,9 +77,9 @@ def load_documents(store: RecordStore, count: int, seed: int = 1, chunk: int = 1
         if store.engine.dialect.name == "sqlite"
         else InlineWriter(store, RecordKind.DOCUMENTS, now)
     )
-    rows: list[dict[str, Any]] = []
+    rows: list[Row] = []
     for raw in document_rows(count=count, seed=seed, today=TODAY):
-        rows.append(fast_document_row(raw) or build_row(RecordKind.DOCUMENTS, raw))
+        rows.append(fast_document_values(raw) or build_row(RecordKind.DOCUMENTS, raw))
         if len(rows) >= chunk:
             writer.send(rows)
             rows = []

@@ -25,10 +25,10 @@ import orjson
 
 from frontline.domain.records import RecordKind
 from frontline.errors import FieldError, ImportRefused, InvalidInput
-from frontline.records.fast import fast_document_row
+from frontline.records.fast import fast_document_values
 from frontline.records.formats import PublicSource, Refusal, Skip
 from frontline.records.kinds import build_row
-from frontline.records.writers import InlineWriter, ProcessWriter, RowWriter
+from frontline.records.writers import InlineWriter, ProcessWriter, Row, RowWriter
 from frontline.store.repository import RecordStore
 
 __all__ = ["ImportReport", "import_file", "read_rows"]
@@ -184,9 +184,9 @@ def import_file(
     if source is not None and kind is not RecordKind.PERSONS:
         raise InvalidInput.for_field("format", f"{source.format} files hold persons only")
     report = ImportReport(kind)
-    pending: list[dict[str, Any]] = []
+    pending: list[Row] = []
     writer = _writer_for(store, kind, path, now)
-    fast = fast_document_row if kind is RecordKind.DOCUMENTS else _never
+    fast = fast_document_values if kind is RecordKind.DOCUMENTS else _never
     try:
         rows = read_rows(path, kind) if source is None else _public_rows(path, source, report)
         for line, raw in rows:

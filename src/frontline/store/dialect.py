@@ -7,16 +7,26 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
+from itertools import chain
 from operator import is_, itemgetter
 from typing import Any
 
 import orjson
-from sqlalchemy import JSON, Connection, Date, DateTime, Table, insert
+from sqlalchemy import JSON, Connection, Date, DateTime, Index, Table, insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.schema import CreateIndex, DropIndex
 
-__all__ = ["bulk_upsert", "deferred_indexes", "insert_rows", "prepare_rows", "write_prepared"]
+__all__ = [
+    "PLAIN_DOCUMENT_COLUMNS",
+    "bulk_upsert",
+    "deferred_indexes",
+    "insert_rows",
+    "plain_document_row",
+    "prepare_rows",
+    "upsert_plain_documents",
+    "write_prepared",
+]
 
 Prepared = list[tuple[tuple[bool, ...], list[list[Any]]]]
 """Rows made ready for SQLite: runs of (shape, value lists), JSON-safe."""
@@ -34,6 +44,24 @@ _NULL_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 _DEFAULT_GROUPS: tuple[tuple[str, ...], ...] = (("expires_at",),)
 _STAMPED = ("version", "created_at", "updated_at")
+
+# A plain document row (a number, no range, no expiry) is most of an import; its values
+# come as a tuple, already in the order and the form of the INSERT for its shape.
+_PLAIN_SHAPE = (True, False, True, False)
+PLAIN_DOCUMENT_COLUMNS = (
+    *("id", "owner", "state", "action", "issuing_country", "country_key"),
+    *("type", "status", "number", "number_key", "reported_at"),
+)
+"""The values of a plain document row, in this order (``reported_at`` as ISO text or None);
+every other column of the row is NULL."""
+_PLAIN_NULLS = dict.fromkeys(
+    ("expires_at", "number_from", "number_to", "range_prefix", "range_start", "range_end"),
+)
+_PLAIN_NULLS["range_width"] = None
+_ROWS_A_STATEMENT = (50, 8, 1)
+"""Plain rows bound to one multi-row INSERT, largest first (what is left of a run goes in
+smaller ones): the driver's fixed cost per statement, about a third of a one-row insert,
+is paid once for them all."""
 
 
 def bulk_upsert(
@@ -62,6 +90,43 @@ def bulk_upsert(
     }
     params = [{**row, "version": version, "created_at": stamp, "updated_at": stamp} for row in rows]
     connection.execute(statement.on_conflict_do_update(index_elements=["id"], set_=update), params)
+
+
+def upsert_plain_documents(
+    connection: Connection,
+    table: Table,
+    values: Sequence[tuple[Any, ...]],
+    *,
+    version: int,
+    stamp: dt.datetime,
+) -> int:
+    """``bulk_upsert`` for plain document rows given as value tuples (see
+    ``PLAIN_DOCUMENT_COLUMNS``): on SQLite, bound as they are, many rows a statement.
+    Returns the number of rows."""
+    if connection.dialect.name != "sqlite":
+        rows = [plain_document_row(row) for row in values]
+        bulk_upsert(connection, table, rows, version=version, stamp=stamp)
+        return len(rows)
+    _check_plain_columns(table)
+    stamp_text = _sqlite_datetime(stamp)
+    done = 0
+    for size in _ROWS_A_STATEMENT:
+        end = done + (len(values) - done) // size * size
+        if end > done:
+            statement = _sqlite_statement(table, _PLAIN_SHAPE, version, stamp_text, size)
+            batches = (chain.from_iterable(values[at : at + size]) for at in range(done, end, size))
+            _raw_executemany(connection, statement, [tuple(batch) for batch in batches])
+            done = end
+    return len(values)
+
+
+def plain_document_row(values: tuple[Any, ...]) -> dict[str, Any]:
+    """A plain document row's values as the dict ``build_row`` gives for it."""
+    row = dict(zip(PLAIN_DOCUMENT_COLUMNS, values, strict=True))
+    reported = row["reported_at"]
+    row["reported_at"] = dt.date.fromisoformat(reported) if reported is not None else None
+    row.update(_PLAIN_NULLS)
+    return row
 
 
 def prepare_rows(table: Table, rows: Sequence[dict[str, Any]]) -> Prepared:
@@ -109,7 +174,7 @@ def write_prepared(
     return written
 
 
-def _raw_executemany(connection: Connection, statement: str, values: list[list[Any]]) -> None:
+def _raw_executemany(connection: Connection, statement: str, values: Sequence[Any]) -> None:
     """executemany on the driver's own cursor, its errors raised as SQLAlchemy's, as if
     the statement had gone through Core."""
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -191,11 +256,23 @@ def _getter(
     return getter, conversions
 
 
+@cache
+def _check_plain_columns(table: Table) -> None:
+    """Refuse value tuples unless the plain shape's INSERT takes ``PLAIN_DOCUMENT_COLUMNS``
+    in that order: the tuples are bound by position."""
+    names = tuple(column.name for column in _columns(table, _PLAIN_SHAPE)[0])
+    if table.name != "documents" or names != PLAIN_DOCUMENT_COLUMNS:
+        raise TypeError(f"value tuples are plain document rows, not rows of {table.name}")
+
+
 @lru_cache(maxsize=64)
-def _sqlite_statement(table: Table, shape: tuple[bool, ...], version: int, stamp: str) -> str:
-    """The upsert for rows of one shape: the columns of groups it leaves NULL are left out
-    of the INSERT and set to NULL on update. ``version`` and ``stamp`` are written into
-    the text as literals: an int and a timestamp this module formatted, never input."""
+def _sqlite_statement(
+    table: Table, shape: tuple[bool, ...], version: int, stamp: str, rows: int = 1
+) -> str:
+    """The upsert of ``rows`` rows of one shape: the columns of groups it leaves NULL are
+    left out of the INSERT and set to NULL on update. ``version`` and ``stamp`` are written
+    into the text as literals: an int and a timestamp this module formatted, never input.
+    A later row of the same id updates an earlier one, as in separate statements."""
     columns, omitted = _columns(table, shape)
     names = [column.name for column in columns]
     stamped = {"version": str(int(version)), "created_at": f"'{stamp}'", "updated_at": f"'{stamp}'"}
@@ -207,10 +284,10 @@ def _sqlite_statement(table: Table, shape: tuple[bool, ...], version: int, stamp
         ]
         + [f"{name} = NULL" for name in sorted(omitted)]
     )
-    values = ["?"] * len(names) + [stamped[name] for name in _STAMPED]
+    values = f"({', '.join(['?'] * len(names) + [stamped[name] for name in _STAMPED])})"
     return (
         f"INSERT INTO {table.name} ({', '.join([*names, *_STAMPED])}) "
-        f"VALUES ({', '.join(values)}) ON CONFLICT (id) DO UPDATE SET {updates}"
+        f"VALUES {', '.join([values] * rows)} ON CONFLICT (id) DO UPDATE SET {updates}"
     )
 
 
@@ -221,12 +298,15 @@ def deferred_indexes(connection: Connection, table: Table) -> Iterator[None]:
     For a bulk load into a table that holds little yet: SQLite builds an index from sorted
     rows several times faster than it keeps one up to date row by row. It runs inside the
     caller's transaction (SQLite's DDL is transactional), so readers keep the old indexes
-    until the commit, and a rollback brings them back. No-op on PostgreSQL.
+    until the commit, and a rollback brings them back. Two kinds stay, as building them
+    again would cost more: a partial index, which takes few of the rows (the ranges among
+    documents), and one led by ``version``, to which a load only appends (each chunk takes
+    a higher version). No-op on PostgreSQL.
     """
     if connection.dialect.name != "sqlite":
         yield
         return
-    indexes = [index for index in table.indexes if not index.unique]
+    indexes = [index for index in table.indexes if _is_rebuilt_faster(index)]
     for index in indexes:
         connection.execute(DropIndex(index))
     yield
@@ -235,6 +315,12 @@ def deferred_indexes(connection: Connection, table: Table) -> Iterator[None]:
     for index in indexes:
         connection.execute(CreateIndex(index))
     connection.exec_driver_sql("PRAGMA threads = 0")
+
+
+def _is_rebuilt_faster(index: Index) -> bool:
+    is_partial = index.dialect_options["sqlite"]["where"] is not None
+    is_appended = next(iter(index.columns)).name == "version"
+    return not (index.unique or is_partial or is_appended)
 
 
 def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
