@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import gc
 import random
+import re
 import resource
 import time
 from typing import Any
@@ -24,6 +25,7 @@ from frontline.domain.dates import PartialDate
 from frontline.domain.records import Sex
 from frontline.matching.algorithm import ALGORITHM, Subject, subject
 from frontline.matching.index import CandidateIndex
+from frontline.matching.scripts import Script, dominant_script
 from frontline.synth.naming import CULTURE_WEIGHTS, draw_name
 
 
@@ -31,18 +33,42 @@ def rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def make_people(count: int, seed: int) -> list[dict[str, Any]]:
+_VOWEL_RUN = re.compile(r"[aeiouy]+", re.IGNORECASE)
+
+
+def reshape(rng: random.Random, word: str, pool: list[str]) -> str:
+    """A new family name made from two pool names (the front of one, the back of another,
+    cut after a vowel): the demo pools hold a few thousand name parts, a list of a million
+    persons holds hundreds of thousands, and blocking keys must be measured on the latter."""
+    if not word.isascii() or len(word) < 4 or rng.random() < 0.1:
+        return word
+    other = rng.choice(pool)
+    cut_a = [m.end() for m in _VOWEL_RUN.finditer(word)][:1]
+    cut_b = [m.start() for m in _VOWEL_RUN.finditer(other)][1:2]
+    if not cut_a or not cut_b:
+        return word
+    return word[: cut_a[0]] + other[cut_b[0] :].lower()
+
+
+def make_people(count: int, seed: int, diverse: bool = True) -> list[dict[str, Any]]:
     rng = random.Random(seed)
-    people = []
+    people: list[dict[str, Any]] = []
+    pool: list[str] = []
     for _ in range(count):
         sex = Sex.MALE if rng.random() < 0.6 else Sex.FEMALE
         name = draw_name(rng, CULTURE_WEIGHTS.draw(rng), sex)
-        aliases = list(name.aliases[:3])
+        family = name.name.split()[-1]
+        plain = anyascii(family)
+        if len(pool) < 20_000 and dominant_script(family) is Script.LATIN:
+            pool.append(plain)
+        new_family = reshape(rng, plain, pool) if diverse and pool else family
+        names = [name.name, *name.aliases[:3]]
+        main, *aliases = [n.replace(family, new_family).replace(plain, new_family) for n in names]
         while len(aliases) < 3:  # every person carries three aliases, as the issue asks
             other = draw_name(rng, CULTURE_WEIGHTS.draw(rng), sex)
             aliases.append(other.name)
         born = PartialDate(rng.randint(1945, 2005), rng.randint(1, 12), rng.randint(1, 28))
-        people.append({"names": [name.name, *aliases], "born": born, "sex": sex.value})
+        people.append({"names": [main, *aliases], "born": born, "sex": sex.value})
     return people
 
 

@@ -19,8 +19,10 @@ from frontline.matching.features import (
     name_similarity,
     nationality_agreement,
     sex_agreement,
+    spelling_usualness,
 )
 from frontline.matching.names import PreparedName, prepare_name
+from frontline.matching.scripts import extra_readings
 
 __all__ = [
     "ALGORITHM",
@@ -47,6 +49,12 @@ class Algorithm:
     namesake born decades apart is someone else, however alike the names."""
     sex_weight: float
     nationality_weight: float
+    spelling_weight: float
+    """Score per unit of the spelling-usualness log-probability, above ``spelling_par``."""
+    spelling_par: float
+    """The log-probability per letter of an ordinary romanisation: no score either way."""
+    spelling_bounds: tuple[float, float]
+    """Least and most the spelling feature adds."""
     hit_threshold: float
     """At or above: a hit (confirm with the owner)."""
     possible_threshold: float
@@ -63,20 +71,30 @@ ALGORITHM = Algorithm(
     name="frontline-person",
     version="1.0",
     names=NameWeights(
-        skeleton_share=0.4,
+        skeleton_share=0.2,
         loose_skeleton_share=0.7,
         part_floor=0.55,
         short_skeleton_cap=0.85,
         abjad_vowel_share=0.4,
         loose_vowel_share=0.2,
-        unmatched_query=0.6,
+        unmatched_query=0.3,
         unmatched_record=0.3,
         joined_discount=0.95,
+        both_romanised_penalty=0.05,
+        gendered_form=0.6,
+        sound_alike=0.93,
+        alphabet_floor=0.7,
+        spelling_knee=(0.8, 4.0),
+        conflicting_parts_penalty=0.1,
+        usual_spelling=(0.97, -1.0, 0.2),
     ),
     birth_date_support=0.08,
     birth_date_conflict=0.35,
-    sex_weight=0.08,
+    sex_weight=0.12,
     nationality_weight=0.03,
+    spelling_weight=0.05,
+    spelling_par=-1.5,
+    spelling_bounds=(-0.25, 0.03),
     hit_threshold=0.92,
     possible_threshold=0.85,
     name_floor=0.75,
@@ -108,8 +126,23 @@ def subject(
     truncated: bool = False,
 ) -> Subject:
     """Prepare a subject from its names (the first is the main name)."""
-    prepared = tuple(prepare_name(name, truncated=truncated) for name in names if name.strip())
+    written = [name for name in names if name.strip()]
+    # A name its script lets be read two ways (kanji as Japanese or Chinese, Wade-Giles
+    # as pinyin) is listed under each reading, as another name of the same person.
+    readings = [reading for name in written for reading in extra_readings(name)]
+    prepared = tuple(
+        prepare_name(name, truncated=truncated) for name in dict.fromkeys([*written, *readings])
+    )
     return Subject(prepared, birth_date, sex, tuple(nationalities))
+
+
+def _with_merged(names: tuple[PreparedName, ...]) -> list[PreparedName]:
+    found = []
+    for name in names:
+        found.append(name)
+        if name.merged is not None:
+            found.append(name.merged)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,32 +159,41 @@ class Match:
     algorithm: str = ALGORITHM.label
 
 
-def compare_subjects(query: Subject, record: Subject, algorithm: Algorithm = ALGORITHM) -> Match:
-    """Compare a query with a record on every name pair, then on dates, sex, nationality."""
+def compare_subjects(
+    query: Subject,
+    record: Subject,
+    algorithm: Algorithm = ALGORITHM,
+    memo: dict[tuple[int, int], tuple[float, str]] | None = None,
+) -> Match:
+    """Compare a query with a record: dates, sex and nationality first (a namesake born
+    decades apart is settled without reading a name), then every pair of their names.
+
+    ``memo`` carries part similarities between the comparisons of one query.
+    """
+    birth = birth_date_agreement(query.birth_date, record.birth_date)
+    sex = sex_agreement(query.sex, record.sex)
+    nationality = nationality_agreement(query.nationalities, record.nationalities)
+    others = _others_score(algorithm, birth, sex, nationality)
+    if 1.0 + algorithm.spelling_bounds[1] + others < algorithm.possible_threshold:
+        return Match(0.0, Outcome.NO_MATCH, 0.0, None, None, (), (birth, sex, nationality))
     best: tuple[float, PreparedName | None, PreparedName | None, tuple[PartPair, ...], str]
     best = (0.0, None, None, (), "empty")
-    for one in query.names:
-        for other in record.names:
-            score, pairs, method = name_similarity(one, other, weights=algorithm.names)
+    for one in _with_merged(query.names):
+        for other in _with_merged(record.names):
+            score, pairs, method = name_similarity(one, other, weights=algorithm.names, memo=memo)
             if score > best[0]:
                 best = (score, one, other, pairs, method)
     name_score, query_name, record_name, pairs, _method = best
-    features = (
-        birth_date_agreement(query.birth_date, record.birth_date),
-        sex_agreement(query.sex, record.sex),
-        nationality_agreement(query.nationalities, record.nationalities),
-    )
     if name_score < algorithm.name_floor:
         return Match(name_score, Outcome.NO_MATCH, name_score, query_name, record_name, pairs)
-    birth, sex, nationality = features
-    score = (
-        name_score
-        + (algorithm.birth_date_support if birth.value > 0 else algorithm.birth_date_conflict)
-        * birth.value
-        + algorithm.sex_weight * min(sex.value, 0.0)
-        + algorithm.nationality_weight * nationality.value
-    )
-    score = max(0.0, min(1.0, score))
+    spelling = spelling_usualness(pairs)
+    features = (birth, sex, nationality, spelling)
+    low, high = algorithm.spelling_bounds
+    spelling_score = 0.0
+    if spelling.name == "spelling_usualness":
+        adjust = algorithm.spelling_weight * (spelling.value - algorithm.spelling_par)
+        spelling_score = max(low, min(high, adjust))
+    score = max(0.0, min(1.0, name_score + spelling_score + others))
     if score >= algorithm.hit_threshold:
         outcome = Outcome.HIT
     elif score >= algorithm.possible_threshold:
@@ -167,4 +209,18 @@ def compare_subjects(query: Subject, record: Subject, algorithm: Algorithm = ALG
         pairs,
         features,
         algorithm.label,
+    )
+
+
+def _others_score(
+    algorithm: Algorithm, birth: Feature, sex: Feature, nationality: Feature
+) -> float:
+    """What birth date, sex and nationality add to (or take from) the name score."""
+    birth_weight = (
+        algorithm.birth_date_support if birth.value > 0 else algorithm.birth_date_conflict
+    )
+    return (
+        birth_weight * birth.value
+        + algorithm.sex_weight * min(sex.value, 0.0)
+        + algorithm.nationality_weight * nationality.value
     )

@@ -7,14 +7,18 @@ thresholds live in ``matching.algorithm``, not here.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-from rapidfuzz.distance import LCSseq, Levenshtein
+from rapidfuzz.distance import OSA, LCSseq, Levenshtein
 
 from frontline.domain.dates import PartialDate
 from frontline.matching.names import NamePart, PreparedName
 from frontline.matching.nicknames import are_nicknames
 from frontline.matching.scripts import Script
+from frontline.matching.transliteration import spelling_likelihood
 
 __all__ = [
     "Feature",
@@ -25,10 +29,12 @@ __all__ = [
     "nationality_agreement",
     "part_similarity",
     "sex_agreement",
+    "spelling_usualness",
 ]
 
-LOOSE_SCRIPTS = frozenset({Script.HANGUL, Script.KANA, Script.HAN, Script.THAI})
-"""Scripts whose Latin reading adds or changes vowels: weigh consonants more."""
+LOOSE_SCRIPTS = frozenset({Script.THAI})
+"""Scripts whose Latin reading adds or changes vowels: weigh consonants more. (Hangul has
+a learned table; pinyin and romaji readings of Chinese and Japanese keep their vowels.)"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +68,22 @@ class NameWeights:
     """Weight of a record part that found no partner (records often hold fuller names)."""
     joined_discount: float
     """Factor on the similarity of the names run together (parts split differently)."""
+    usual_spelling: tuple[float, float, float]
+    """(most similarity, log-probability per letter that earns it, loss per unit below):
+    how a learned romanisation's usualness becomes a part similarity."""
+    conflicting_parts_penalty: float
+    """Taken when each name has a part the other lacks ("Yoon Ji-seong", "Kim Ji-seong")."""
+    spelling_knee: tuple[float, float]
+    """(similarity, slope): below the knee, a spelling similarity between two alphabets
+    falls ``slope`` times as fast (``_sharpened``)."""
+    alphabet_floor: float
+    """``part_floor`` between two names in letters, where spellings are sharper."""
+    sound_alike: float
+    """Similarity of two parts whose consonants and vowel classes agree."""
+    gendered_form: float
+    """Similarity of a masculine and a feminine form of one name (Daniel, Daniela)."""
+    both_romanised_penalty: float
+    """Taken from the similarity of two names read from two different non-Latin scripts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,48 +102,175 @@ def part_similarity(
     weights: NameWeights,
     last_truncated: bool = False,
 ) -> tuple[float, str]:
-    """How alike two name parts are, 0..1, and how they agree ("same", "nickname" ...)."""
+    """How alike two name parts are, 0..1, and how they agree ("same", "nickname" ...).
+
+    Each part may have several readings (a native word's learned romanisations, the other
+    reading of a j or a ch); the best-agreeing pair of readings counts.
+    """
     if query.latin == record.latin:
         return 1.0, "same"
     if query.simple == record.simple:
         return 0.97, "spelling"
     if are_nicknames(query.simple, record.simple):
         return 0.9, "nickname"
-    if len(query.latin) == 1 or len(record.latin) == 1:
-        initial_agrees = query.latin[0] == record.latin[0]
-        return (0.75, "initial") if initial_agrees else (0.0, "different")
-    if last_truncated and len(query.latin) >= 3 and record.latin.startswith(query.latin):
+    if not query.native and not record.native and _gendered_forms(query.latin, record.latin):
+        return weights.gendered_form, "gendered form"
+    if (query.unglued and query.unglued == record.simple) or (
+        record.unglued and record.unglued == query.simple
+    ):
+        return 0.92, "particle joined"
+    if _is_initial(query) or _is_initial(record):
+        initials = {form[0][:1] for form in query.forms}
+        agrees = any(form[0][:1] in initials for form in record.forms)
+        return (0.75, "initial") if agrees else (0.0, "different")
+    if last_truncated and len(query.latin) >= 2 and record.latin.startswith(query.latin):
         return 0.95, "truncated"
-    if mode == "abjad":
-        return _abjad_similarity(query, record, weights, weights.abjad_vowel_share), "consonants"
-    if mode == "loose":
-        spelling = Levenshtein.normalized_similarity(query.simple, record.simple)
-        sound = _abjad_similarity(query, record, weights, weights.loose_vowel_share)
-        return (sound, "sound") if sound > spelling else (spelling, "spelling")
-    skeleton = max(
-        _skeleton_similarity(first, second)
-        for first in query.skeletons
-        for second in record.skeletons
-    )
-    spelling = Levenshtein.normalized_similarity(query.simple, record.simple)
+    if query.native and query.native_script == record.native_script:
+        # Both written in one script: compare what was written, not two guesses at it.
+        return _native_similarity(query.native, record.native) ** 2, "written"
+    learned = _learned_similarity(query, record, weights)
+    if learned is not None and not _both_alphabets(query, record):
+        return learned, "usual spelling"
+    best, how = (learned, "usual spelling") if learned is not None else (0.0, "different")
+    if mode != "abjad" and _sound_alike(query, record):
+        best, how = weights.sound_alike, "sound alike"
     share = weights.loose_skeleton_share if mode == "loose" else weights.skeleton_share
-    blended = (1 - share) * spelling + share * skeleton
-    if blended > spelling:
-        return blended, "sound"
-    return spelling, "spelling"
+    for q_simple, q_skeleton, q_vowelled in query.forms:
+        for r_simple, r_skeleton, r_vowelled in record.forms:
+            raw = OSA.normalized_similarity(q_simple, r_simple)
+            spelling = _sharpened(raw, weights) if mode == "alphabet" else raw
+            if spelling > best:
+                best, how = spelling, "spelling"
+            if mode == "alphabet":
+                skeleton = _skeleton_similarity(q_skeleton, r_skeleton)
+                sound = _sharpened((1 - share) * raw + share * skeleton, weights)
+            else:
+                vowel_share = (
+                    weights.abjad_vowel_share if mode == "abjad" else weights.loose_vowel_share
+                )
+                sound = _consonant_similarity(
+                    q_skeleton, r_skeleton, q_vowelled, r_vowelled, weights, vowel_share
+                )
+            if sound > best:
+                best, how = sound, ("consonants" if mode == "abjad" else "sound")
+    return best, how
 
 
-def _abjad_similarity(
-    query: NamePart, record: NamePart, weights: NameWeights, vowel_share: float
-) -> float:
-    """Parts of which one (or both) lost or changed its vowels: the consonants must agree,
-    the shorter the stricter, and the vowels one side wrote must be where the other has
-    them. The best of each side's readings counts."""
-    return max(
-        _consonant_similarity(first, second, first_v, second_v, weights, vowel_share)
-        for first, first_v in zip(query.skeletons, query.vowelleds, strict=False)
-        for second, second_v in zip(record.skeletons, record.vowelleds, strict=False)
-    )
+def _both_alphabets(query: NamePart, record: NamePart) -> bool:
+    """Both parts in alphabets that write their vowels (Latin, Cyrillic): their spellings
+    compare letter by letter too, beside the learned table."""
+    return {query.native_script, record.native_script} <= {"", "cyrillic"}
+
+
+def _sound_alike(query: NamePart, record: NamePart) -> bool:
+    """Consonants and vowel classes agree (``phonetic.voiced``): two romanisations of one
+    name ("Mihail", "Mikhail"), not two names sharing consonants ("Hassan", "Hossein")."""
+    if min(len(query.latin), len(record.latin)) < 4:
+        return False
+    return any(len(one) >= 3 and one in record.voiced for one in query.voiced)
+
+
+def _is_initial(part: NamePart) -> bool:
+    """A one-letter part of an alphabet (not a one-letter Hangul or Chinese syllable)."""
+    return len(part.latin) == 1 and part.native_script not in ("hangul", "han")
+
+
+def _sharpened(similarity: float, weights: NameWeights) -> float:
+    """Between two spellings in letters, a typo (one edit) keeps most of its similarity
+    and two different names sharing half their letters keep little: "Sokolov" and
+    "Sobolev" are two families, "Sokolov" and "Sokolow" one."""
+    knee, slope = weights.spelling_knee
+    if similarity >= knee:
+        return similarity
+    return max(0.0, knee - (knee - similarity) * slope)
+
+
+_ENDING = re.compile(r"[aeiouy]+$")
+
+
+def _gendered_forms(first: str, second: str) -> bool:
+    """The masculine and feminine forms of one name (Daniel and Daniela, Aleksandr and
+    Aleksandra, Jean and Jeanne, Mario and Maria): two people's names, not one."""
+    if first == second or min(len(first), len(second)) < 3:
+        return False
+    shorter, longer = sorted((first, second), key=len)
+    if longer.startswith(shorter):
+        endings = ("", longer[len(shorter) :])
+    else:
+        stem, other_stem = _ENDING.sub("", first), _ENDING.sub("", second)
+        if stem != other_stem:
+            return False
+        endings = (first[len(stem) :], second[len(other_stem) :])
+    return (endings[0] in _FEMININE) != (endings[1] in _FEMININE)
+
+
+_FEMININE = frozenset({"a", "ia", "ya", "ne", "le", "ina", "na"})
+
+
+def _learned_similarity(query: NamePart, record: NamePart, weights: NameWeights) -> float | None:
+    """Where the learned table reads one side (or both, in two scripts): how usual a
+    romanisation the other side is of it, through the other's readings when it is native
+    too. None where no table reads either side."""
+    best: float | None = None
+    for native, other in ((query, record), (record, query)):
+        if not native.native:
+            continue
+        if _skeletons_apart(native, other):
+            best = 0.0 if best is None else best
+            continue  # nothing alike in any reading: not worth the alignment
+        if other.native:
+            spellings = [form[0] for form in other.forms]
+        else:
+            spellings = [other.latin, other.unglued] if other.unglued else [other.latin]
+        for spelling in spellings:
+            if len(spelling) < 2:
+                continue
+            likelihood = spelling_likelihood(native.native, native.native_script, spelling)
+            if likelihood is not None:
+                value = _usual_spelling_similarity(likelihood, weights)
+                best = value if best is None else max(best, value)
+    return best
+
+
+def _skeletons_apart(first: NamePart, second: NamePart) -> bool:
+    """No reading of one shares half its consonant classes, in order, with a reading of
+    the other: a cheap bound that spares the alignment for unrelated parts."""
+    for _, one, _ in first.forms:
+        for _, other, _ in second.forms:
+            if (
+                not one
+                or not other
+                or LCSseq.similarity(one, other) * 2 >= max(len(one), len(other))
+            ):
+                return False
+    return True
+
+
+def _usual_spelling_similarity(likelihood: float, weights: NameWeights) -> float:
+    """A part similarity from how usual a romanisation is (log-probability per letter):
+    ``usual_spelling_at`` and better gives ``usual_spelling_top``, falling linearly."""
+    top, at, slope = weights.usual_spelling
+    return max(0.0, min(top, top - slope * (at - likelihood)))
+
+
+def _native_similarity(first: str, second: str) -> float:
+    if first == second:
+        return 1.0
+    if len(first) + len(second) <= 4:  # short Hangul or Han words: one syllable is a name
+        return 0.0
+    return Levenshtein.normalized_similarity(_decomposed(first), _decomposed(second))
+
+
+@lru_cache(maxsize=100_000)
+def _decomposed(word: str) -> str:
+    """Hangul syllables as their jamo (one different vowel is one edit, not a syllable)."""
+    return unicodedata.normalize("NFD", word)
+
+
+def _skeleton_similarity(first: str, second: str) -> float:
+    if not first or not second:
+        return 0.0
+    return Levenshtein.normalized_similarity(first, second)
 
 
 def _consonant_similarity(
@@ -132,6 +281,9 @@ def _consonant_similarity(
     weights: NameWeights,
     vowel_share: float,
 ) -> float:
+    """Parts of which one (or both) lost or changed its vowels: the consonants must agree,
+    the shorter the stricter, and the vowels one side wrote must be where the other has
+    them."""
     if not first or not second:
         return 0.0
     longest = max(len(first), len(second))
@@ -147,12 +299,6 @@ def _consonant_similarity(
     return base * (1.0 - vowel_share * (1.0 - kept))
 
 
-def _skeleton_similarity(first: str, second: str) -> float:
-    if not first or not second:
-        return 0.0
-    return Levenshtein.normalized_similarity(first, second)
-
-
 def comparison_mode(query: PreparedName, record: PreparedName) -> str:
     """``abjad`` when either name lost its vowels, ``loose`` when either came through a
     syllabic or East Asian script, else ``alphabet``."""
@@ -164,7 +310,11 @@ def comparison_mode(query: PreparedName, record: PreparedName) -> str:
 
 
 def name_similarity(
-    query: PreparedName, record: PreparedName, *, weights: NameWeights
+    query: PreparedName,
+    record: PreparedName,
+    *,
+    weights: NameWeights,
+    memo: dict[tuple[int, int], tuple[float, str]] | None = None,
 ) -> tuple[float, tuple[PartPair, ...], str]:
     """The similarity of two whole names, 0..1, the parts that paired, and the method.
 
@@ -176,24 +326,49 @@ def name_similarity(
     if not query.parts or not record.parts:
         return 0.0, (), "empty"
     mode = comparison_mode(query, record)
-    pairs = _pair_parts(query, record, mode, weights)
-    paired_query = {id(pair.query) for pair in pairs}
-    paired_record = {id(pair.record) for pair in pairs}
+    pairs, used_query, used_record = _pair_parts(query, record, mode, weights, memo)
+    left_query = [part for n, part in enumerate(query.parts) if n not in used_query]
+    left_record = [part for n, part in enumerate(record.parts) if n not in used_record]
     matched = sum(_weight(pair.query) * pair.similarity for pair in pairs)
     total = sum(_weight(pair.query) for pair in pairs)
-    total += weights.unmatched_query * sum(
-        _weight(part) for part in query.parts if id(part) not in paired_query
-    )
-    total += weights.unmatched_record * sum(
-        _weight(part) for part in record.parts if id(part) not in paired_record
-    )
+    total += weights.unmatched_query * sum(map(_left_weight, left_query))
+    total += weights.unmatched_record * sum(map(_left_weight, left_record))
     by_parts = matched / total if total else 0.0
+    if left_query and left_record:
+        # Each side has a part the other lacks: not a missing middle name but another name.
+        by_parts -= weights.conflicting_parts_penalty
+    if _both_romanised(query, record):
+        by_parts -= weights.both_romanised_penalty
     if len(query.parts) == len(record.parts) and len(pairs) == len(query.parts):
+        return by_parts, tuple(pairs), "parts"
+    if not pairs or mode == "abjad" or len(query.parts) == len(record.parts):
+        # Run together only names split differently ("Yong-Kyu" and "용규"), and only
+        # where something already agrees.
         return by_parts, tuple(pairs), "parts"
     joined = _joined_similarity(query, record, mode) * weights.joined_discount
     if joined > by_parts:
         return joined, tuple(pairs), "joined"
     return by_parts, tuple(pairs), "parts"
+
+
+def _both_romanised(query: PreparedName, record: PreparedName) -> bool:
+    """Both names came from (different) non-Latin scripts: each reading is a guess."""
+    return (
+        query.script is not record.script
+        and query.script is not Script.LATIN
+        and record.script is not Script.LATIN
+    )
+
+
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|ovna|evna|ogly|oglu|kyzy|uly|ich)$")
+
+
+def _left_weight(part: NamePart) -> float:
+    """What a part nobody paired costs: a patronymic ("Sergeyevich") that one document
+    carries and another omits costs little."""
+    if len(part.latin) > 5 and _PATRONYMIC.search(part.latin):
+        return 0.3 * _weight(part)
+    return _weight(part)
 
 
 def _weight(part: NamePart) -> float:
@@ -202,17 +377,27 @@ def _weight(part: NamePart) -> float:
 
 
 def _pair_parts(
-    query: PreparedName, record: PreparedName, mode: str, weights: NameWeights
-) -> list[PartPair]:
+    query: PreparedName,
+    record: PreparedName,
+    mode: str,
+    weights: NameWeights,
+    memo: dict[tuple[int, int], tuple[float, str]] | None,
+) -> tuple[list[PartPair], set[int], set[int]]:
     last = len(query.parts) - 1
     scored = []
     for index, q_part in enumerate(query.parts):
         truncated = query.truncated and index == last
         for r_index, r_part in enumerate(record.parts):
-            similarity, how = part_similarity(
-                q_part, r_part, mode=mode, weights=weights, last_truncated=truncated
-            )
-            if similarity >= weights.part_floor:
+            key = (id(q_part), id(r_part))
+            known = memo.get(key) if memo is not None else None
+            if known is None:
+                known = part_similarity(
+                    q_part, r_part, mode=mode, weights=weights, last_truncated=truncated
+                )
+                if memo is not None:
+                    memo[key] = known
+            similarity, how = known
+            if similarity >= (weights.alphabet_floor if mode == "alphabet" else weights.part_floor):
                 scored.append((similarity, index, r_index, how))
     scored.sort(key=lambda item: -item[0])
     used_query: set[int] = set()
@@ -224,17 +409,13 @@ def _pair_parts(
         used_query.add(index)
         used_record.add(r_index)
         pairs.append(PartPair(query.parts[index], record.parts[r_index], similarity, how))
-    return pairs
+    return pairs, used_query, used_record
 
 
 def _joined_similarity(query: PreparedName, record: PreparedName, mode: str) -> float:
     if mode == "abjad":
         return _skeleton_similarity(query.joined_skeleton, record.joined_skeleton)
-    spelling = Levenshtein.normalized_similarity(query.joined, record.joined)
-    if mode == "loose":
-        skeleton = _skeleton_similarity(query.joined_skeleton, record.joined_skeleton)
-        return max(spelling, 0.3 * spelling + 0.7 * skeleton)
-    return spelling
+    return Levenshtein.normalized_similarity(query.joined, record.joined)
 
 
 def birth_date_agreement(query: PartialDate | None, record: PartialDate | None) -> Feature:
@@ -251,7 +432,7 @@ def birth_date_agreement(query: PartialDate | None, record: PartialDate | None) 
             return Feature("birth_date_partial", 0.5, f"{shown}: the same year, one partial")
         if query.month == record.month and (query.day is None or record.day is None):
             return Feature("birth_date_partial", 0.7, f"{shown}: the same month, one partial")
-        if query.day is not None and (query.month, query.day) == (record.day, record.month):
+        if _transposed(query, record) or _transposed(record, query):
             return Feature("birth_date_transposed", 0.6, f"{shown}: day and month swapped")
         if query.month == record.month:
             return Feature("birth_date_day_differs", -0.3, f"{shown}: another day")
@@ -261,12 +442,23 @@ def birth_date_agreement(query: PartialDate | None, record: PartialDate | None) 
         record.day,
     ):
         return Feature("birth_year_off_by_one", 0.2, f"{shown}: a year apart, same day")
-    if _one_digit_apart(query.year, record.year) and (query.month, query.day) == (
-        record.month,
-        record.day,
-    ):
+    same_day = (query.month, query.day) == (record.month, record.day)
+    if same_day and _one_digit_apart(query.year, record.year):
         return Feature("birth_year_typo", 0.1, f"{shown}: one digit of the year differs")
+    if same_day and sorted(f"{query.year:04d}"[2:]) == sorted(f"{record.year:04d}"[2:]):
+        return Feature("birth_year_digits_swapped", 0.1, f"{shown}: the year's digits swapped")
+    if abs(query.year - record.year) == 1 and (query.month is None or record.month is None):
+        return Feature("birth_year_off_by_one", 0.0, f"{shown}: a year apart, one partial")
     return Feature("birth_date_disjoint", -1.0, f"{shown}: a different person")
+
+
+def _transposed(full: PartialDate, other: PartialDate) -> bool:
+    """``full``'s day and month swapped give ``other`` (or its known part)."""
+    if full.day is None or full.day > 12 or full.month == full.day:
+        return False
+    if other.day is None:
+        return other.month == full.day
+    return (full.month, full.day) == (other.day, other.month)
 
 
 def _one_digit_apart(first: int, second: int) -> bool:
@@ -293,3 +485,23 @@ def nationality_agreement(query: tuple[str, ...], record: tuple[str, ...]) -> Fe
     return Feature(
         "nationality_differs", -1.0, f"nationality {', '.join(query)} vs {', '.join(record)}"
     )
+
+
+def spelling_usualness(pairs: tuple[PartPair, ...]) -> Feature:
+    """Whether the Latin spelling of each native-script part is a usual romanisation of it
+    (learned table): "Мухаммад" is often spelt Mukhammad or Muhammad, never Makmud. The
+    least usual paired part counts; the value is a log-probability per letter."""
+    worst: tuple[float, PartPair, str, str] | None = None
+    for pair in pairs:
+        for native, latin in ((pair.query, pair.record), (pair.record, pair.query)):
+            if not native.native or latin.native or min(len(latin.latin), len(native.latin)) < 2:
+                continue
+            value = spelling_likelihood(native.native, native.native_script, latin.latin)
+            if value is not None and (worst is None or value < worst[0]):
+                worst = (value, pair, native.native, latin.latin)
+    if worst is None:
+        return Feature("spelling_not_compared", 0.0, "no native-script part to compare")
+    value, _, native_word, latin_word = worst
+    usual = "a usual" if value > -2.0 else "an unusual" if value > -3.5 else "not a"
+    detail = f"{latin_word} is {usual} spelling of {native_word} ({value:.1f} per letter)"
+    return Feature("spelling_usualness", value, detail)

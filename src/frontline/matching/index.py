@@ -11,15 +11,26 @@ the best-supported persons go on to the scorer.
 from __future__ import annotations
 
 import heapq
+import math
+from functools import lru_cache
 
+from frontline.domain.dates import PartialDate
 from frontline.matching.algorithm import ALGORITHM, Algorithm, Match, Outcome, Subject
 from frontline.matching.algorithm import compare_subjects as compare
-from frontline.matching.names import PreparedName
+from frontline.matching.features import birth_date_agreement
+from frontline.matching.names import NamePart, PreparedName
+from frontline.matching.phonetic import skeleton as skeleton_of
 
 __all__ = ["CandidateIndex", "name_keys"]
 
-MAX_CANDIDATES = 60
+MAX_CANDIDATES = 30
 """Most persons a query scores."""
+DATED_POOL = 400
+"""How many name candidates a query with a birth date re-ranks by date."""
+DATE_RANK = 0.5
+"""Share of the best name support that an agreeing (or disagreeing) birth date moves."""
+PAIR_COMMON_KEY = 20_000
+"""The same for a key of two parts together."""
 COMMON_KEY = 2_000
 """A key shared by more persons than this (a very common name) only confirms candidates
 found through rarer keys; it does not make candidates by itself."""
@@ -29,16 +40,32 @@ def name_keys(name: PreparedName) -> list[tuple[int, str]]:
     """(part number, key) for each blocking key of a name; part -1 is the whole name."""
     keys: list[tuple[int, str]] = []
     for number, part in enumerate(name.parts):
-        for skeleton in part.skeletons:
-            if not skeleton:
-                keys.append((number, f"v:{part.simple[:3]}"))
-            elif len(skeleton) == 1:
-                keys.append((number, f"s:{skeleton}{part.simple[:1]}"))
-            else:
-                keys.extend((number, f"s:{variant}") for variant in _deletions(skeleton))
+        keys.extend((number, key) for key in _part_keys(part))
     if len(name.parts) > 1 and len(name.joined_skeleton) >= 3:
-        keys.extend((-1, f"j:{variant}") for variant in _deletions(name.joined_skeleton))
+        keys.extend((-1, key) for key in _joined_keys(name.joined_skeleton))
+    if len(name.parts) > 1:
+        keys.extend((PAIR, key) for key in _pair_keys(name))
     return keys
+
+
+@lru_cache(maxsize=500_000)
+def _part_keys(part: NamePart) -> tuple[str, ...]:
+    keys: set[str] = set()
+    for skeleton in part.skeletons:
+        if not skeleton:
+            keys.add(f"v:{part.simple[:3]}")
+        elif len(skeleton) == 1:
+            keys.add(f"s:{skeleton}{part.simple[:1]}")
+        else:
+            keys.update(f"s:{variant}" for variant in _deletions(skeleton))
+    if part.unglued:  # "Vandijk" is also filed as "Dijk"
+        keys.update(f"s:{variant}" for variant in _deletions(skeleton_of(part.unglued)))
+    return tuple(keys)
+
+
+@lru_cache(maxsize=500_000)
+def _joined_keys(skeleton: str) -> tuple[str, ...]:
+    return tuple(f"j:{variant}" for variant in _deletions(skeleton))
 
 
 def _deletions(skeleton: str) -> set[str]:
@@ -46,6 +73,36 @@ def _deletions(skeleton: str) -> set[str]:
     if len(skeleton) >= 3:
         variants.update(skeleton[:i] + skeleton[i + 1 :] for i in range(len(skeleton)))
     return variants
+
+
+PAIR = -2
+"""The part number of a key made of two parts together."""
+
+
+def _pair_keys(name: PreparedName) -> set[str]:
+    """Two parts' skeletons together ("MMT|SM" for Mohammed Hashimi): far rarer than
+    either part, so a query among millions of common names meets few persons."""
+    shapes = [_shapes(part) for part in name.parts[:4]]
+    keys = set()
+    for first in range(len(shapes)):
+        for second in range(first + 1, len(shapes)):
+            for one in shapes[first]:
+                for other in shapes[second]:
+                    keys.add(f"p:{one}|{other}" if one < other else f"p:{other}|{one}")
+    return keys
+
+
+@lru_cache(maxsize=500_000)
+def _shapes(part: NamePart) -> tuple[str, ...]:
+    shapes = []
+    for skeleton in part.skeletons[:2]:
+        if not skeleton:
+            shapes.append(part.simple[:3])
+        elif len(skeleton) == 1:
+            shapes.append(skeleton + part.simple[:1])
+        else:
+            shapes.append(skeleton)
+    return tuple(shapes)
 
 
 class CandidateIndex:
@@ -92,60 +149,96 @@ class CandidateIndex:
         return self._subjects.get(rid)
 
     def candidates(self, query: Subject, *, limit: int = MAX_CANDIDATES) -> list[int]:
-        """The listed persons most worth scoring for ``query``, best supported first."""
+        """The listed persons most worth scoring for ``query``, best supported first.
+
+        With a birth date, the best-supported few hundred by name are re-ranked with the
+        date: in a list where many share a name, the namesake born that day comes first.
+        """
         support: dict[int, float] = {}
-        for name in query.names:
+        names = [*query.names, *(name.merged for name in query.names if name.merged)]
+        for name in names:
             for rid, weight in self._support(name).items():
                 if weight > support.get(rid, 0.0):
                     support[rid] = weight
+        if query.birth_date is not None and len(support) > limit:
+            # Persons born that day (or with the day and month swapped) who share any
+            # name key come first: in a list of many namesakes, the date tells them apart.
+            top = max(support.values())
+            for key in _date_keys(query.birth_date, query=True):
+                for rid in self._postings.get(key, ()):
+                    if rid in support:
+                        support[rid] += top
+            wide = heapq.nlargest(DATED_POOL, support, key=support.__getitem__)
+            for rid in wide:
+                born = self._subjects[rid].birth_date
+                support[rid] += top * DATE_RANK * birth_date_agreement(query.birth_date, born).value
+            return heapq.nlargest(limit, wide, key=support.__getitem__)
         if len(support) <= limit:
             return sorted(support, key=lambda rid: -support[rid])
         return heapq.nlargest(limit, support, key=support.__getitem__)
 
     def _support(self, name: PreparedName) -> dict[int, float]:
-        by_part: dict[int, set[int]] = {}
-        common: dict[int, list[list[int]]] = {}
+        """Per listed person, how much of the query name its keys share: for each query
+        part, the rarity (idf) of the rarest key it shares with the person, summed."""
+        total = len(self._subjects) + 1
+        by_part: dict[int, dict[int, float]] = {}
         for part, key in name_keys(name):
             found = self._postings.get(key)
-            if not found:
-                continue
-            if len(found) > COMMON_KEY:
-                common.setdefault(part, []).append(found)
-                continue
-            by_part.setdefault(part, set()).update(found)
+            if not found or len(found) > (PAIR_COMMON_KEY if part == PAIR else COMMON_KEY):
+                continue  # a key this common says little; the pair keys block instead
+            boost = 2.0 if part == PAIR else 1.5 if part == -1 else 1.0
+            weight = math.log1p(total / len(found)) * boost
+            shares = by_part.setdefault(part, {})
+            for rid in found:
+                if shares.get(rid, 0.0) < weight:
+                    shares[rid] = weight
         support: dict[int, float] = {}
-        for part, rids in by_part.items():
-            weight = 1.5 if part == -1 else 1.0
-            for rid in rids:
+        for shares in by_part.values():
+            for rid, weight in shares.items():
                 support[rid] = support.get(rid, 0.0) + weight
-        if not support and len(common) > 1:
-            # Every part is common ("Mohammed Ali"): the persons who share keys on two
-            # parts at least, smallest lists first.
-            parts = sorted(common.values(), key=lambda lists: sum(map(len, lists)))
-            first = set().union(*parts[0])
-            second = first.intersection(set().union(*parts[1]))
-            return dict.fromkeys(second, 2.0)
-        if support:
-            for part, lists in common.items():
-                if part in by_part:
-                    continue
-                for found in lists:
-                    members = set(found)
-                    for rid in support:
-                        if rid in members:
-                            support[rid] += 1.0
         return support
 
     def search(self, query: Subject, *, limit: int = MAX_CANDIDATES) -> list[tuple[int, Match]]:
         """Score the candidates; (rid, match) for each hit or possible match, best first."""
         found = []
+        memo: dict[tuple[int, int], tuple[float, str]] = {}
         for rid in self.candidates(query, limit=limit):
-            match = compare(query, self._subjects[rid], self.algorithm)
+            match = compare(query, self._subjects[rid], self.algorithm, memo)
             if match.outcome != Outcome.NO_MATCH:
                 found.append((rid, match))
         found.sort(key=lambda item: -item[1].score)
         return found
 
 
+def _date_keys(born: PartialDate | None, *, query: bool = False) -> list[str]:
+    """Birth-date keys: a record's full date and month; a query's, with day and month
+    swapped too. Year-only dates get none (tens of thousands share a year)."""
+    if born is None or born.month is None:
+        return []
+    keys = [f"d:{born.year}-{born.month}"] if not query else []
+    if born.day is not None:
+        keys.append(f"d:{born.year}-{born.month}-{born.day}")
+        if query:
+            keys.append(f"d:{born.year}-{born.month}")
+            if born.day <= 12 and born.day != born.month:
+                keys.append(f"d:{born.year}-{born.day}-{born.month}")
+                keys.append(f"d:{born.year}-{born.day}")
+    return keys
+
+
 def _subject_keys(subject: Subject) -> set[str]:
-    return {key for name in subject.names for _, key in name_keys(name)}
+    keys: set[str] = set(_date_keys(subject.birth_date))
+    for name in subject.names:
+        _add_name_keys(keys, name)
+        if name.merged is not None:
+            _add_name_keys(keys, name.merged)
+    return keys
+
+
+def _add_name_keys(keys: set[str], name: PreparedName) -> None:
+    for part in name.parts:
+        keys.update(_part_keys(part))
+    if len(name.parts) > 1:
+        if len(name.joined_skeleton) >= 3:
+            keys.update(_joined_keys(name.joined_skeleton))
+        keys.update(_pair_keys(name))

@@ -7,14 +7,16 @@ the candidate index prepares every listed name once, at load.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from frontline.matching.phonetic import readings, simplify, skeleton, vowelled
-from frontline.matching.scripts import ABJADS, Script, romanise
+from frontline.matching.phonetic import readings, simplify, skeleton, spellings, voiced, vowelled
+from frontline.matching.scripts import ABJADS, Script, read_name
+from frontline.matching.transliteration import read_word
 
 __all__ = ["NamePart", "PreparedName", "prepare_name"]
 
@@ -26,6 +28,7 @@ PARTICLES = frozenset(
     }
 )  # fmt: skip
 """Words that join a name rather than name anyone: "al", "bin", "van der", "de la", "dos"."""
+_LONG_PARTICLES = frozenset(word for word in PARTICLES if len(word) > 1)
 
 TITLES = frozenset(
     {
@@ -48,9 +51,19 @@ class NamePart:
     simple: str
     skeleton: str
     vowelled: str
+    native: str
+    """The native-script word the part was read from (empty for a Latin word)."""
+    native_script: str
+    forms: tuple[tuple[str, str, str], ...]
+    """(lenient spelling, skeleton, vowelled skeleton) of each reading of the part
+    (``phonetic.readings`` and, for a native word, the learned ``transliteration``
+    readings), its own first."""
     skeletons: tuple[str, ...]
-    """The skeleton of each reading of the part (``phonetic.readings``), the first its own."""
-    vowelleds: tuple[str, ...]
+    """The distinct skeletons of ``forms``, its own first."""
+    voiced: tuple[str, ...] = ()
+    """``phonetic.voiced`` of each of the part's own readings (not the learned ones)."""
+    unglued: str = ""
+    """The word without a particle glued to its front ("delacruz" -> "cruz"), if any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +84,9 @@ class PreparedName:
     joined_skeleton: str
     is_abjad: bool
     truncated: bool = False
+    merged: PreparedName | None = None
+    """The same name with its hyphenated parts run together ("Yong-Kyu" as one given
+    name, as Korean writes it), compared besides the split form."""
 
     @property
     def latin(self) -> str:
@@ -82,19 +98,42 @@ def prepare_name(name: str, *, truncated: bool = False) -> PreparedName:
 
     ``truncated`` marks a name cut at the MRZ line length: its last part may be a prefix.
     """
-    return _prepare(name, truncated)
+    prepared = _prepare(name, truncated)
+    if prepared.script is Script.HANGUL and len(prepared.parts) == 2 and " " not in name.strip():
+        merged = _prepare(name, truncated, split_family=False)  # perhaps not a Korean name
+    elif "-" in name:
+        merged = _prepare(_HYPHEN.sub("", name), truncated)
+    else:
+        return prepared
+    if merged.parts == prepared.parts:
+        return prepared
+    return dataclasses.replace(prepared, merged=merged)
+
+
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 @lru_cache(maxsize=100_000)
-def _prepare(name: str, truncated: bool) -> PreparedName:
+def _prepare(name: str, truncated: bool, split_family: bool = True) -> PreparedName:
     text = _MRZ_FILLER.sub(" ", name) if "<" in name else name
-    latin, script = romanise(_strip_marks(text))
-    words = [word for word in _SPLIT.split(latin) if word]
-    particles = tuple(word for word in words if word in PARTICLES)
-    kept = [word for word in words if word not in PARTICLES and word not in TITLES]
+    if any(char.isdigit() for char in text):
+        text = _OCR_DIGITS.sub(lambda found: found.group().translate(_DIGIT_LETTERS), text)
+    readings, script = read_name(_strip_marks(text), split_family=split_family)
+    words: list[tuple[str, str, str]] = []
+    for hand, segment, word_script in readings:
+        pieces = [piece for piece in _SPLIT.split(hand) if piece]
+        if len(pieces) == 1 and segment:
+            words.append((pieces[0], segment, word_script.value))
+        else:
+            words.extend((piece, "", "") for piece in pieces)
+    # A one-letter "particle" (Spanish y, Portuguese e) is an initial outside Latin script.
+    joining = PARTICLES if script is Script.LATIN else _LONG_PARTICLES
+    words = _theophoric(words)
+    particles = tuple(word for word, _, _ in words if word in joining)
+    kept = [item for item in words if item[0] not in joining and item[0] not in TITLES]
     if not kept:  # a name made only of particles ("De La") is still a name
-        kept = [word for word in words if word not in TITLES] or words
-    parts = tuple(_part(word) for word in kept)
+        kept = [item for item in words if item[0] not in TITLES] or words
+    parts = tuple(_part(*item) for item in kept)
     joined = "".join(part.simple for part in parts)
     return PreparedName(
         original=name,
@@ -109,23 +148,81 @@ def _prepare(name: str, truncated: bool) -> PreparedName:
 
 
 @lru_cache(maxsize=200_000)
-def _part(word: str) -> NamePart:
-    variants = readings(word)
-    skeletons = tuple(dict.fromkeys(sys.intern(skeleton(variant)) for variant in variants))
-    vowelleds = tuple(dict.fromkeys(sys.intern(vowelled(variant)) for variant in variants))
+def _part(word: str, segment: str = "", script: str = "") -> NamePart:
+    learned = read_word(segment, script)[:MAX_LEARNED] if segment else ()
+    variants = (*readings(word)[:MAX_VARIANTS], *learned)
+    forms = tuple(
+        dict.fromkeys(
+            (sys.intern(simplify(v)), sys.intern(skeleton(v)), sys.intern(vowelled(v)))
+            for v in variants
+        )
+    )
+    skeletons = tuple(dict.fromkeys(form[1] for form in forms))
     return NamePart(
         sys.intern(word),
-        sys.intern(simplify(word)),
-        skeletons[0],
-        vowelleds[0],
+        forms[0][0],
+        forms[0][1],
+        forms[0][2],
+        segment,
+        script,
+        forms,
         skeletons,
-        vowelleds,
+        tuple(dict.fromkeys(voiced(variant) for variant in spellings(word))),
+        _unglued(word),
     )
+
+
+_GLUE = "al el ben bin ibn de del dela della van vanden vander von le la di da dos das du"
+_GLUED = re.compile(
+    "^(?:" + "|".join(sorted(_GLUE.split(), key=len, reverse=True)) + ")(?=[a-z]{3,}$)"
+)
+
+
+_OCR_DIGITS = re.compile(r"\b(?=\w*[^\W\d_])\w+\b")
+"""A word with letters in it: its digits are letters a reader misread (K0EHLER, Y0K0)."""
+_DIGIT_LETTERS = str.maketrans("0158", "OISB")
+
+_ABD = re.compile(r"^abd(?:el|ul|al|ol|oul|ou|il)?$")
+_ABD_GLUED = re.compile(r"^abd(?:el|ul|al|ol|oul|ou|il|u|e|o)(?=[a-z]{4,}$)")
+
+
+def _theophoric(words: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """ "Abdel Rahman", "Abdul Rahman", "Abd al-Rahman" are one name: read the servant-of
+    word as "abd" and drop the article after it."""
+    out: list[tuple[str, str, str]] = []
+    for word, segment, script in words:
+        if out and out[-1][0] == "abd" and word in ("al", "el", "ul", "ar", "as", "an"):
+            continue
+        glued = _ABD_GLUED.match(word) if not segment else None
+        if glued is not None:  # "Abdulrahman" is Abd al-Rahman
+            out.extend((("abd", "", script), (word[glued.end() :], "", script)))
+        else:
+            out.append(("abd", segment, script) if _ABD.match(word) else (word, segment, script))
+    return out
+
+
+def _unglued(word: str) -> str:
+    """The word without a particle glued to its front ("delacruz" -> "cruz", "benali" ->
+    "ali", "alhashimi" -> "hashimi"), or "" when none is."""
+    rest = word
+    while (match := _GLUED.match(rest)) is not None and len(rest) - match.end() >= (
+        3 if match.end() > 2 else 4
+    ):
+        rest = rest[match.end() :]
+    return simplify(rest) if rest != word else ""
+
+
+MAX_VARIANTS = 2
+"""Readings kept of a part's own spelling (itself and its likeliest other reading)."""
+MAX_LEARNED = 3
+"""Learned readings kept of a native word."""
 
 
 def _strip_marks(text: str) -> str:
     """Drop combining marks of Latin, Greek and Cyrillic letters (é -> e, ё -> е); keep
     those of scripts where marks are letters (Devanagari, Thai, Hangul jamo)."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     kept: list[str] = []
     for char in decomposed:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["readings", "simplify", "skeleton", "vowelled"]
+__all__ = ["readings", "simplify", "skeleton", "spellings", "voiced", "vowelled"]
 
 _DIGRAPHS = (
     ("tsch", "S"),
@@ -128,7 +128,8 @@ _SIMPLE = (
 def simplify(part: str) -> str:
     """A lenient spelling of one name part: the spellings that romanisations disagree on
     (ph/f, y/i, w/v, ou/u, kh/h, doubled letters) folded to one, vowels kept."""
-    text = _DOUBLED.sub(r"\1", part)
+    text = part.replace("oo", "u").replace("ee", "i")  # before doubles fold: Boonma, Jaidee
+    text = _DOUBLED.sub(r"\1", text)
     for digraph, folded in _SIMPLE:
         if digraph in text:
             text = text.replace(digraph, folded)
@@ -139,6 +140,17 @@ def simplify(part: str) -> str:
 _SOFT_G = re.compile(r"g(?=[ei])")
 
 
+def spellings(part: str) -> tuple[str, ...]:
+    """The part and the readings that are only other orthographies of the same sounds
+    (Wade-Giles hs, Basque tx), not guesses at a letter's sound."""
+    found = [part]
+    if "hs" in part:
+        found.append(part.replace("hs", "x"))
+    if "tx" in part:
+        found.append(part.replace("tx", "ch"))
+    return tuple(found)
+
+
 @lru_cache(maxsize=200_000)
 def readings(part: str) -> tuple[str, ...]:
     """The part itself and its other plausible readings, for letters that sound different
@@ -147,6 +159,10 @@ def readings(part: str) -> tuple[str, ...]:
     "William", Polish "Wojciech" = Voytsekh, which the skeleton already folds, but also the
     vowel w of "Howard")."""
     found = [part]
+    if "hs" in part:  # Wade-Giles hs is pinyin x ("Hsu" is Xu)
+        found.append(part.replace("hs", "x"))
+    if "tx" in part:  # Basque tx is ch ("Etxeberria" is Echeverria)
+        found.append(part.replace("tx", "ch"))
     if "j" in part:
         found.append(part.replace("j", "y"))
     if "ch" in part:
@@ -156,3 +172,30 @@ def readings(part: str) -> tuple[str, ...]:
     if "w" in part:
         found.append(part.replace("w", "u"))
     return tuple(dict.fromkeys(found))[:4]
+
+
+_VOWEL_CLASS = str.maketrans({"a": "A", "e": "I", "i": "I", "y": "I", "o": "O", "u": "O"})
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+
+
+@lru_cache(maxsize=200_000)
+def voiced(part: str) -> str:
+    """The skeleton with its vowels kept by class (a; e, i, y; o, u), each run of vowels
+    as the class of its first ("Mihail" and "Mikhail" -> MIL, "Fiodorov" and "Fedorov"
+    -> BITOLOB, but "Hassan" -> ASAN and "Hossein" -> OSIN): spellings that romanisations
+    disagree on agree here, different names with the same consonants do not."""
+    text = _DOUBLED.sub(r"\1", part)
+    text = _SOFT_C.sub("s", text)
+    for digraph, folded in _DIGRAPHS:
+        if digraph in text:
+            text = text.replace(digraph, "F" if digraph == "ph" else folded)
+    text = text.replace("h", "").replace("p", "P").replace("f", "F")  # p, f apart from b, v
+    # A run keeps its first vowel's class, but Korean "eo" is an o ("Jeong" is Jung).
+    text = _VOWEL_RUN.sub(lambda run: "o" if run.group().startswith("eo") else run.group()[0], text)
+    text = text.translate(_CLASSES).translate(_VOWEL_CLASS)
+    text = _OTHER_VOICED.sub("", text)
+    return _REPEATED_VOICED.sub(r"\1", text)
+
+
+_OTHER_VOICED = re.compile(r"[^BPFKTSLMNAIO]")
+_REPEATED_VOICED = re.compile(r"([BPFKTSLMNAIO])\1+")
