@@ -4,8 +4,9 @@
 Korean, Cyrillic or Arabic; only its evaluation half is used here (the other half trained
 the romanisation table: ``bench.train_transliteration.is_training``). Per script: 1,000
 listed persons (half recorded in the native script, half in Latin), each queried with its
-other form, and 500 unlisted persons queried in either form. Names only, no dates. Recall: the listed person is among what comes back
-(hit or possible match); false-hit rate: an unlisted query brings anything back.
+other form, and 500 unlisted persons queried in either form. Names only, no dates.
+Recall: the listed person is among what comes back (hit or possible match); false-hit
+rate: an unlisted query brings anything back.
 
 Baseline, in the same run: anyascii + rapidfuzz token_sort_ratio >= 80 over the whole list.
 Usage: python -m bench.bench_names [--per-script 1000] [--unlisted 500] [--seed 7]
