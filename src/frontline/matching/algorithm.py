@@ -61,6 +61,9 @@ class Algorithm:
     """At or above, below ``hit_threshold``: a possible match (the officer looks closer)."""
     name_floor: float
     """Names less alike than this are no match, whatever the dates say."""
+    names_only_threshold: float
+    """``possible_threshold`` when no birth date can be compared: the name is all there is,
+    and a possible match asks the officer to look closer, not to stop anyone."""
 
     @property
     def label(self) -> str:
@@ -84,13 +87,18 @@ ALGORITHM = Algorithm(
         gendered_form=0.6,
         sound_alike=0.93,
         alphabet_floor=0.7,
+        single_part_penalty=0.1,
+        abjad_trust=0.9,
         spelling_knee=(0.8, 4.0),
+        short_knee=0.85,
+        one_edit=(0.75, 0.8, 0.85),
+        alphabet_spelling_slope=0.35,
         conflicting_parts_penalty=0.1,
         usual_spelling=(0.97, -1.0, 0.2),
     ),
     birth_date_support=0.08,
     birth_date_conflict=0.35,
-    sex_weight=0.12,
+    sex_weight=0.2,
     nationality_weight=0.03,
     spelling_weight=0.05,
     spelling_par=-1.5,
@@ -98,6 +106,7 @@ ALGORITHM = Algorithm(
     hit_threshold=0.92,
     possible_threshold=0.85,
     name_floor=0.75,
+    names_only_threshold=0.72,
 )
 
 
@@ -174,7 +183,12 @@ def compare_subjects(
     sex = sex_agreement(query.sex, record.sex)
     nationality = nationality_agreement(query.nationalities, record.nationalities)
     others = _others_score(algorithm, birth, sex, nationality)
-    if 1.0 + algorithm.spelling_bounds[1] + others < algorithm.possible_threshold:
+    possible = (
+        algorithm.names_only_threshold
+        if birth.name == "birth_date_unknown"
+        else algorithm.possible_threshold
+    )
+    if 1.0 + algorithm.spelling_bounds[1] + others < possible:
         return Match(0.0, Outcome.NO_MATCH, 0.0, None, None, (), (birth, sex, nationality))
     best: tuple[float, PreparedName | None, PreparedName | None, tuple[PartPair, ...], str]
     best = (0.0, None, None, (), "empty")
@@ -184,7 +198,7 @@ def compare_subjects(
             if score > best[0]:
                 best = (score, one, other, pairs, method)
     name_score, query_name, record_name, pairs, _method = best
-    if name_score < algorithm.name_floor:
+    if name_score < min(algorithm.name_floor, possible):
         return Match(name_score, Outcome.NO_MATCH, name_score, query_name, record_name, pairs)
     spelling = spelling_usualness(pairs)
     features = (birth, sex, nationality, spelling)
@@ -196,7 +210,7 @@ def compare_subjects(
     score = max(0.0, min(1.0, name_score + spelling_score + others))
     if score >= algorithm.hit_threshold:
         outcome = Outcome.HIT
-    elif score >= algorithm.possible_threshold:
+    elif score >= possible:
         outcome = Outcome.POSSIBLE
     else:
         outcome = Outcome.NO_MATCH

@@ -73,15 +73,26 @@ class NameWeights:
     how a learned romanisation's usualness becomes a part similarity."""
     conflicting_parts_penalty: float
     """Taken when each name has a part the other lacks ("Yoon Ji-seong", "Kim Ji-seong")."""
+    one_edit: tuple[float, float, float]
+    """Similarity of one edit (a typo) in a part of up to 4, of 5, of 6 or more letters."""
+    short_knee: float
+    """The knee for names of five letters or fewer."""
     spelling_knee: tuple[float, float]
     """(similarity, slope): below the knee, a spelling similarity between two alphabets
     falls ``slope`` times as fast (``_sharpened``)."""
+    abjad_trust: float
+    """Factor on the consonant similarity of an abjad part, taken when it beats the
+    learned table's (for names the table saw few of)."""
+    single_part_penalty: float
+    """Taken when both names are one word (a mononym matches many people)."""
     alphabet_floor: float
     """``part_floor`` between two names in letters, where spellings are sharper."""
     sound_alike: float
     """Similarity of two parts whose consonants and vowel classes agree."""
     gendered_form: float
     """Similarity of a masculine and a feminine form of one name (Daniel, Daniela)."""
+    alphabet_spelling_slope: float
+    """The slope of ``usual_spelling`` for Cyrillic, which writes its vowels."""
     both_romanised_penalty: float
     """Taken from the similarity of two names read from two different non-Latin scripts."""
 
@@ -130,6 +141,14 @@ def part_similarity(
         return _native_similarity(query.native, record.native) ** 2, "written"
     learned = _learned_similarity(query, record, weights)
     if learned is not None and not _both_alphabets(query, record):
+        if mode == "abjad":  # the table knows foreign names best; consonants know Arabic ones
+            consonants = max(
+                _consonant_similarity(q[1], r[1], q[2], r[2], weights, weights.abjad_vowel_share)
+                for q in query.forms[:1]
+                for r in record.forms[:1]
+            )
+            if weights.abjad_trust * consonants > learned:
+                return weights.abjad_trust * consonants, "consonants"
         return learned, "usual spelling"
     best, how = (learned, "usual spelling") if learned is not None else (0.0, "different")
     if mode != "abjad" and _sound_alike(query, record):
@@ -138,12 +157,15 @@ def part_similarity(
     for q_simple, q_skeleton, q_vowelled in query.forms:
         for r_simple, r_skeleton, r_vowelled in record.forms:
             raw = OSA.normalized_similarity(q_simple, r_simple)
-            spelling = _sharpened(raw, weights) if mode == "alphabet" else raw
+            length = max(len(q_simple), len(r_simple))
+            spelling = _sharpened(raw, weights, length) if mode == "alphabet" else raw
+            if mode == "alphabet" and length >= 3 and OSA.distance(q_simple, r_simple) == 1:
+                spelling = max(spelling, _one_edit(length, weights))  # a typo
             if spelling > best:
                 best, how = spelling, "spelling"
             if mode == "alphabet":
                 skeleton = _skeleton_similarity(q_skeleton, r_skeleton)
-                sound = _sharpened((1 - share) * raw + share * skeleton, weights)
+                sound = _sharpened((1 - share) * raw + share * skeleton, weights, length)
             else:
                 vowel_share = (
                     weights.abjad_vowel_share if mode == "abjad" else weights.loose_vowel_share
@@ -165,8 +187,11 @@ def _both_alphabets(query: NamePart, record: NamePart) -> bool:
 def _sound_alike(query: NamePart, record: NamePart) -> bool:
     """Consonants and vowel classes agree (``phonetic.voiced``): two romanisations of one
     name ("Mihail", "Mikhail"), not two names sharing consonants ("Hassan", "Hossein")."""
-    if min(len(query.latin), len(record.latin)) < 4:
+    shorter, longer = sorted((len(query.latin), len(record.latin)))
+    if shorter < 4 or shorter < 0.6 * longer:
         return False
+    if OSA.normalized_similarity(query.simple, record.simple) <= 0.6:
+        return False  # "Iryna" and "Elena" share classes, not letters
     return any(len(one) >= 3 and one in record.voiced for one in query.voiced)
 
 
@@ -175,11 +200,20 @@ def _is_initial(part: NamePart) -> bool:
     return len(part.latin) == 1 and part.native_script not in ("hangul", "han")
 
 
-def _sharpened(similarity: float, weights: NameWeights) -> float:
+def _one_edit(length: int, weights: NameWeights) -> float:
+    """The similarity of two spellings one letter apart: a typo, more surely the longer."""
+    short, middle, long = weights.one_edit
+    return short if length <= 4 else middle if length == 5 else long
+
+
+def _sharpened(similarity: float, weights: NameWeights, length: int = 8) -> float:
     """Between two spellings in letters, a typo (one edit) keeps most of its similarity
     and two different names sharing half their letters keep little: "Sokolov" and
-    "Sobolev" are two families, "Sokolov" and "Sokolow" one."""
+    "Sobolev" are two families, "Sokolov" and "Sokolow" one. In a short name one letter
+    is already another name ("Wang", "Yang")."""
     knee, slope = weights.spelling_knee
+    if length <= 5:
+        knee = weights.short_knee
     if similarity >= knee:
         return similarity
     return max(0.0, knee - (knee - similarity) * slope)
@@ -227,7 +261,9 @@ def _learned_similarity(query: NamePart, record: NamePart, weights: NameWeights)
                 continue
             likelihood = spelling_likelihood(native.native, native.native_script, spelling)
             if likelihood is not None:
-                value = _usual_spelling_similarity(likelihood, weights)
+                value = _usual_spelling_similarity(
+                    likelihood, weights, strict=native.native_script == "cyrillic"
+                )
                 best = value if best is None else max(best, value)
     return best
 
@@ -246,10 +282,15 @@ def _skeletons_apart(first: NamePart, second: NamePart) -> bool:
     return True
 
 
-def _usual_spelling_similarity(likelihood: float, weights: NameWeights) -> float:
+def _usual_spelling_similarity(
+    likelihood: float, weights: NameWeights, *, strict: bool = False
+) -> float:
     """A part similarity from how usual a romanisation is (log-probability per letter):
-    ``usual_spelling_at`` and better gives ``usual_spelling_top``, falling linearly."""
+    ``usual_spelling_at`` and better gives ``usual_spelling_top``, falling linearly (more
+    steeply for an alphabet, whose letters the Latin spelling must follow)."""
     top, at, slope = weights.usual_spelling
+    if strict:
+        slope = weights.alphabet_spelling_slope
     return max(0.0, min(top, top - slope * (at - likelihood)))
 
 
@@ -334,6 +375,10 @@ def name_similarity(
     total += weights.unmatched_query * sum(map(_left_weight, left_query))
     total += weights.unmatched_record * sum(map(_left_weight, left_record))
     by_parts = matched / total if total else 0.0
+    if all(pair.how == "initial" for pair in pairs):  # initials alone name no one
+        by_parts *= 0.5
+    elif min(len(query.parts), len(record.parts)) == 1:
+        by_parts -= weights.single_part_penalty  # one word, however alike, says little
     if left_query and left_record:
         # Each side has a part the other lacks: not a missing middle name but another name.
         by_parts -= weights.conflicting_parts_penalty
@@ -441,14 +486,14 @@ def birth_date_agreement(query: PartialDate | None, record: PartialDate | None) 
         record.month,
         record.day,
     ):
-        return Feature("birth_year_off_by_one", 0.2, f"{shown}: a year apart, same day")
+        return Feature("birth_year_off_by_one", 0.0, f"{shown}: a year apart, same day")
     same_day = (query.month, query.day) == (record.month, record.day)
     if same_day and _one_digit_apart(query.year, record.year):
         return Feature("birth_year_typo", 0.1, f"{shown}: one digit of the year differs")
     if same_day and sorted(f"{query.year:04d}"[2:]) == sorted(f"{record.year:04d}"[2:]):
         return Feature("birth_year_digits_swapped", 0.1, f"{shown}: the year's digits swapped")
     if abs(query.year - record.year) == 1 and (query.month is None or record.month is None):
-        return Feature("birth_year_off_by_one", 0.0, f"{shown}: a year apart, one partial")
+        return Feature("birth_year_off_by_one", -0.3, f"{shown}: a year apart, one partial")
     return Feature("birth_date_disjoint", -1.0, f"{shown}: a different person")
 
 

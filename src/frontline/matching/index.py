@@ -19,12 +19,15 @@ from frontline.matching.algorithm import ALGORITHM, Algorithm, Match, Outcome, S
 from frontline.matching.algorithm import compare_subjects as compare
 from frontline.matching.features import birth_date_agreement
 from frontline.matching.names import NamePart, PreparedName
+from frontline.matching.nicknames import name_groups
 from frontline.matching.phonetic import skeleton as skeleton_of
 
 __all__ = ["CandidateIndex", "name_keys"]
 
 MAX_CANDIDATES = 30
 """Most persons a query scores."""
+FEW_BORN = 100
+"""Persons born on one day, up to which all of them become candidates of a query born then."""
 DATED_POOL = 400
 """How many name candidates a query with a birth date re-ranks by date."""
 DATE_RANK = 0.5
@@ -58,6 +61,7 @@ def _part_keys(part: NamePart) -> tuple[str, ...]:
             keys.add(f"s:{skeleton}{part.simple[:1]}")
         else:
             keys.update(f"s:{variant}" for variant in _deletions(skeleton))
+    keys.update(f"n:{group}" for group in name_groups(part.simple))  # "Beppe" by "Giuseppe"
     if part.unglued:  # "Vandijk" is also filed as "Dijk"
         keys.update(f"s:{variant}" for variant in _deletions(skeleton_of(part.unglued)))
     return tuple(keys)
@@ -165,9 +169,12 @@ class CandidateIndex:
             # name key come first: in a list of many namesakes, the date tells them apart.
             top = max(support.values())
             for key in _date_keys(query.birth_date, query=True):
-                for rid in self._postings.get(key, ()):
+                born_then = self._postings.get(key, ())
+                for rid in born_then:
                     if rid in support:
                         support[rid] += top
+                    elif len(born_then) <= FEW_BORN:  # a typo hid the name: the date finds it
+                        support[rid] = top
             wide = heapq.nlargest(DATED_POOL, support, key=support.__getitem__)
             for rid in wide:
                 born = self._subjects[rid].birth_date

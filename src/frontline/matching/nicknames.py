@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from frontline.matching.phonetic import simplify
 
-__all__ = ["are_given_name_forms", "are_nicknames", "are_same_surname"]
+__all__ = ["are_given_name_forms", "are_nicknames", "are_same_surname", "name_groups"]
 
 _GIVEN_NAMES = """
 # Men's names, with their forms across Europe and the Middle East
@@ -604,3 +604,11 @@ def are_nicknames(first: str, second: str) -> bool:
     """Whether two lenient spellings are one name: forms of one given name or romanisations
     of one family name (a name part does not say which it is)."""
     return are_given_name_forms(first, second) or are_same_surname(first, second)
+
+
+def name_groups(simple: str) -> tuple[str, ...]:
+    """The groups a lenient spelling belongs to, as short labels ("g12", "f3"): names in
+    one group share a label, so the candidate index can file nicknames together."""
+    given = (f"g{number}" for number in _GIVEN_INDEX.get(simple, ()))
+    family = (f"f{number}" for number in _FAMILY_INDEX.get(simple, ()))
+    return (*given, *family)

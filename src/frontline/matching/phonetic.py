@@ -175,7 +175,8 @@ def readings(part: str) -> tuple[str, ...]:
 
 
 _VOWEL_CLASS = str.maketrans({"a": "A", "e": "I", "i": "I", "y": "I", "o": "O", "u": "O"})
-_VOWEL_RUN = re.compile(r"[aeiouy]+")
+_VOWEL_RUN = re.compile(r"[aeiou]+|y")
+"""A y stands alone: between vowels it is a consonant ("Chaeyoung" is not "Sang")."""
 
 
 @lru_cache(maxsize=200_000)
