@@ -25,6 +25,9 @@ EXPECTED = {
     "match": {Outcome.HIT, Outcome.POSSIBLE},
 }
 CASE_KEYS = {"id", "query", "record", "expect", "why"}
+OPTIONAL_KEYS = {"known_failure"}
+"""A case the matcher still fails says why in ``known_failure``: it runs as a strict xfail,
+so the day it passes the test fails until the note is removed."""
 QUERY_KEYS = {"name", "birth_date", "sex", "nationality", "truncated"}
 RECORD_KEYS = {"name", "aliases", "birth_date", "sex", "nationalities"}
 
@@ -86,7 +89,13 @@ def explain(case: dict[str, Any], match: Match) -> str:
     )
 
 
-@pytest.mark.parametrize("case", CASES, ids=[str(case.get("id")) for case in CASES])
+def _param(case: dict[str, Any]) -> Any:
+    known = case.get("known_failure")
+    marks = [pytest.mark.xfail(strict=True, reason=str(known))] if known else []
+    return pytest.param(case, id=str(case.get("id")), marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(case) for case in CASES])
 def test_golden_case(case: dict[str, Any]) -> None:
     match = compare_subjects(query_subject(case["query"]), record_subject(case["record"]))
     assert match.outcome in EXPECTED[case["expect"]], explain(case, match)
@@ -107,7 +116,7 @@ def test_cases_are_well_formed() -> None:
     problems = []
     for case in CASES:
         case_id = case.get("id")
-        if set(case) != CASE_KEYS:
+        if not CASE_KEYS <= set(case) <= CASE_KEYS | OPTIONAL_KEYS:
             problems.append(f"{case_id}: keys {sorted(set(case) ^ CASE_KEYS)}")
             continue
         if case["expect"] not in EXPECTED:

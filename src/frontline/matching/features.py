@@ -122,7 +122,7 @@ def part_similarity(
         return 1.0, "same"
     if query.simple == record.simple:
         return 0.97, "spelling"
-    if are_nicknames(query.simple, record.simple):
+    if are_nicknames(query.simple, record.simple) or _readings_are_nicknames(query, record):
         return 0.9, "nickname"
     if not query.native and not record.native and _gendered_forms(query.latin, record.latin):
         return weights.gendered_form, "gendered form"
@@ -159,7 +159,13 @@ def part_similarity(
             raw = OSA.normalized_similarity(q_simple, r_simple)
             length = max(len(q_simple), len(r_simple))
             spelling = _sharpened(raw, weights, length) if mode == "alphabet" else raw
-            if mode == "alphabet" and length >= 3 and OSA.distance(q_simple, r_simple) == 1:
+            if (
+                mode == "alphabet"
+                and length >= 4
+                and q_simple == query.simple
+                and r_simple == record.simple
+                and OSA.distance(q_simple, r_simple) == 1
+            ):
                 spelling = max(spelling, _one_edit(length, weights))  # a typo
             if spelling > best:
                 best, how = spelling, "spelling"
@@ -176,6 +182,14 @@ def part_similarity(
             if sound > best:
                 best, how = sound, ("consonants" if mode == "abjad" else "sound")
     return best, how
+
+
+def _readings_are_nicknames(query: NamePart, record: NamePart) -> bool:
+    """A native word whose learned reading is a form of the other's name (יצחק read
+    Yitzhak is Isaac)."""
+    if not query.native and not record.native:
+        return False
+    return any(are_nicknames(one[0], other[0]) for one in query.forms for other in record.forms)
 
 
 def _both_alphabets(query: NamePart, record: NamePart) -> bool:

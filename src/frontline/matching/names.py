@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from frontline.matching.cyrillic import french_and_german
 from frontline.matching.phonetic import readings, simplify, skeleton, spellings, voiced, vowelled
 from frontline.matching.scripts import ABJADS, Script, read_name
 from frontline.matching.transliteration import read_word
@@ -150,6 +151,8 @@ def _prepare(name: str, truncated: bool, split_family: bool = True) -> PreparedN
 @lru_cache(maxsize=200_000)
 def _part(word: str, segment: str = "", script: str = "") -> NamePart:
     learned = read_word(segment, script)[:MAX_LEARNED] if segment else ()
+    if script == "cyrillic":
+        learned = (*learned, *french_and_german(segment))
     variants = (*readings(word)[:MAX_VARIANTS], *learned)
     forms = tuple(
         dict.fromkeys(

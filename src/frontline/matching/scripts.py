@@ -127,6 +127,8 @@ def romanise(text: str) -> tuple[str, Script]:
         text = _east_asian(text, script)
     elif script is Script.DEVANAGARI:
         return " ".join(_devanagari_word(word) for word in _words(text)), script
+    elif script is Script.GREEK:
+        text = _GREEK_DIGRAPHS.sub(lambda found: _GREEK[found.group().lower()], text)
     elif script is Script.THAI:
         return " ".join(_thai_word(word) for word in _words(text)), script
     return anyascii(text).lower(), script
@@ -181,6 +183,11 @@ def _segments(word: str, script: Script, count: int) -> list[tuple[str, str]]:
         return [(word, _hangul_word(word))]
     # The soft and hard signs read as apostrophes; they are not word breaks ("Бальдуччи").
     return [(word, anyascii(word).lower().replace("'", ""))]
+
+
+_GREEK = {"ου": "ou", "ού": "ou", "αι": "ai", "ει": "ei", "οι": "oi", "μπ": "b", "ντ": "d"}
+_GREEK_DIGRAPHS = re.compile("|".join(_GREEK), re.IGNORECASE)
+"""Greek digraphs as names are spelt in Latin letters (Παπαδοπούλου is Papadopoulou)."""
 
 
 def _keep_doubles(word: str) -> str:
