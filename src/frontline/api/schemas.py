@@ -14,6 +14,7 @@ __all__ = [
     "DocumentIn",
     "FirearmIn",
     "MrzIn",
+    "PersonIn",
     "VehicleIn",
     "VesselIn",
 ]
@@ -33,6 +34,15 @@ class DocumentIn(_Strict):
     type: Short | None = Field(default=None, description="passport, id_card, visa, ...")
 
 
+class PersonIn(_Strict):
+    name: Short = Field(description="The name in any script, any order, or an MRZ name field.")
+    birth_date: Code | Annotated[str, Field(max_length=10)] | None = Field(
+        default=None, description="YYYY, YYYY-MM or YYYY-MM-DD."
+    )
+    sex: Annotated[str, Field(max_length=1)] | None = Field(default=None, description="M, F, X, U.")
+    nationality: Code | None = Field(default=None, description="ICAO/ISO alpha-3.")
+
+
 class VehicleIn(_Strict):
     vin: Short | None = None
     plate: Short | None = None
@@ -50,19 +60,27 @@ class FirearmIn(_Strict):
 
 
 class CheckIn(_Strict):
-    """One check: any combination of an MRZ, a document, a vehicle, a vessel, a firearm."""
+    """One check: any combination of an MRZ, a document, a person, a vehicle, a vessel, a
+    firearm. An MRZ checks both its document and its holder's name."""
 
     mrz: list[Short] | Annotated[str, Field(max_length=400)] | None = Field(
         default=None, description="The 2 or 3 MRZ lines, as a list or one text."
     )
     document: DocumentIn | None = None
+    person: PersonIn | None = None
     vehicle: VehicleIn | None = None
     vessel: VesselIn | None = None
     firearm: FirearmIn | None = None
 
 
+class BatchItemIn(CheckIn):
+    id: Annotated[str, Field(max_length=200)] | int | None = Field(
+        default=None, description="The caller's reference, echoed as input_id."
+    )
+
+
 class BatchIn(_Strict):
-    checks: list[CheckIn] = Field(min_length=1)
+    checks: list[BatchItemIn] = Field(min_length=1)
 
 
 class MrzIn(_Strict):
