@@ -8,8 +8,6 @@ summary table goes to the terminal (stderr), so the JSON lines can be piped on u
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,6 +23,7 @@ from frontline.cli.common import console, fail, guarded, local_operator, print_j
 from frontline.domain.checks import CheckResult, Verdict, result_as_dict
 from frontline.domain.queries import CheckRequest
 from frontline.errors import FieldError, InvalidInput
+from frontline.records.importer import BrokenRow, read_rows
 from frontline.screening.requests import parse_check_request
 from frontline.screening.subjects import subject_field, subject_id, subject_request
 from frontline.services import Services
@@ -32,13 +31,7 @@ from frontline.services import Services
 CHUNK = 1000
 # A few subjects are cheaper asked of SQL; a long file pays once for the memory index.
 INDEX_FROM = 1000
-MAX_LINE = 64 * 1024
 _TABLE_ROWS = 50
-
-
-@dataclass(slots=True)
-class _Broken:
-    message: str
 
 
 @dataclass(slots=True)
@@ -85,7 +78,7 @@ def screen_command(
     """Screen every subject in a file: all rows valid or nothing screened (exit 2)."""
     if not path.is_file():
         fail(f"no such file: {path}")
-    rows = guarded(lambda: list(_read_rows(path)))
+    rows = guarded(lambda: list(read_rows(path)))
     if not rows:
         fail(f"no subjects in {path}")
     with services_for(use_index=len(rows) >= INDEX_FROM) as services:
@@ -140,7 +133,7 @@ def _screen_chunk(
 
 
 def _subject(line: int, row: Any, services: Services) -> _Subject:
-    if isinstance(row, _Broken):
+    if isinstance(row, BrokenRow):
         return _Subject(line, None, errors=[FieldError("(row)", row.message, line)])
     subject = _Subject(line, None)
     try:
@@ -160,46 +153,6 @@ def _error(errors: list[FieldError]) -> dict[str, Any]:
         "message": f"{first.field}: {first.message}",
         "details": [error.as_dict() for error in errors],
     }
-
-
-def _read_rows(path: Path) -> Iterator[tuple[int, Any]]:
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        yield from _csv_rows(path)
-    elif suffix in (".jsonl", ".ndjson", ".json"):
-        yield from _json_rows(path)
-    else:
-        raise InvalidInput.for_field("file", "must end in .jsonl, .ndjson, .json or .csv")
-
-
-def _json_rows(path: Path) -> Iterator[tuple[int, Any]]:
-    with path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            if len(line) > MAX_LINE:
-                yield number, _Broken(f"line is longer than {MAX_LINE} bytes")
-                continue
-            try:
-                yield number, orjson.loads(line)
-            except orjson.JSONDecodeError as error:
-                yield number, _Broken(f"not valid JSON: {error}")
-
-
-def _csv_rows(path: Path) -> Iterator[tuple[int, Any]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InvalidInput.for_field("file", f"is not UTF-8 text: {error}") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
-    try:
-        for row in reader:
-            if None in row:
-                yield reader.line_num, _Broken("has more cells than the header")
-                continue
-            yield reader.line_num, {key.strip(): value for key, value in row.items()}
-    except csv.Error as error:
-        yield reader.line_num, _Broken(f"broken CSV: {error}")
 
 
 def _progress(*, quiet: bool) -> Progress:

@@ -73,14 +73,21 @@ _DOUBLED = re.compile(r"([a-z])\1+")
 _REPEATED = re.compile(r"([BKTSLMN])\1+")
 
 
-@lru_cache(maxsize=200_000)
-def skeleton(part: str) -> str:
-    """The consonant-class skeleton of one lower-case ASCII name part ("mohammed" -> MMT)."""
+def _digraphs_folded(part: str, *, ph: str = "B") -> str:
+    """The part with doubled letters single, soft c as s, and each digraph as its class
+    (``ph`` gives what "ph" becomes)."""
     text = _DOUBLED.sub(r"\1", part)
     text = _SOFT_C.sub("s", text)
     for digraph, folded in _DIGRAPHS:
         if digraph in text:
-            text = text.replace(digraph, folded)
+            text = text.replace(digraph, ph if digraph == "ph" else folded)
+    return text
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(part: str) -> str:
+    """The consonant-class skeleton of one lower-case ASCII name part ("mohammed" -> MMT)."""
+    text = _digraphs_folded(part)
     # Two letters of one class side by side are one sound ("dt" in "Mahmudt"); the same
     # class on both sides of a vowel is two ("Mohammed" is M-M-T).
     text = _VOWELISH.sub(".", text.translate(_CLASSES))
@@ -91,11 +98,7 @@ def skeleton(part: str) -> str:
 def vowelled(part: str) -> str:
     """The skeleton with each run of vowels kept as ``a`` ("mohammed" -> MaMaT): what an
     abjad writes of a name is its consonants and some of its vowels, in this order."""
-    text = _DOUBLED.sub(r"\1", part)
-    text = _SOFT_C.sub("s", text)
-    for digraph, folded in _DIGRAPHS:
-        if digraph in text:
-            text = text.replace(digraph, folded)
+    text = _digraphs_folded(part)
     text = _VOWELS.sub("a", text.translate(_CLASSES))
     text = _REPEATED.sub(r"\1", _OTHER.sub(".", text)).replace(".", "")
     return _VOWELS.sub("a", text)
@@ -185,11 +188,7 @@ def voiced(part: str) -> str:
     as the class of its first ("Mihail" and "Mikhail" -> MIL, "Fiodorov" and "Fedorov"
     -> BITOLOB, but "Hassan" -> ASAN and "Hossein" -> OSIN): spellings that romanisations
     disagree on agree here, different names with the same consonants do not."""
-    text = _DOUBLED.sub(r"\1", part)
-    text = _SOFT_C.sub("s", text)
-    for digraph, folded in _DIGRAPHS:
-        if digraph in text:
-            text = text.replace(digraph, "F" if digraph == "ph" else folded)
+    text = _digraphs_folded(part, ph="F")
     text = text.replace("h", "").replace("p", "P").replace("f", "F")  # p, f apart from b, v
     # A run keeps its first vowel's class, but Korean "eo" is an o ("Jeong" is Jung).
     text = _VOWEL_RUN.sub(lambda run: "o" if run.group().startswith("eo") else run.group()[0], text)

@@ -31,7 +31,7 @@ from frontline.records.kinds import build_row
 from frontline.records.writers import InlineWriter, ProcessWriter, Row, RowWriter
 from frontline.store.repository import RecordStore
 
-__all__ = ["ImportReport", "import_file", "read_rows"]
+__all__ = ["BrokenRow", "ImportReport", "import_file", "read_rows"]
 
 CHUNK = 10_000
 MAX_LINE = 1_000_000
@@ -68,8 +68,10 @@ class ImportReport:
         }
 
 
-def read_rows(path: Path, kind: RecordKind) -> Iterator[tuple[int, Any]]:
-    """(line number, raw row) for each row; a line that is not JSON yields an error marker."""
+def read_rows(path: Path, kind: RecordKind | None = None) -> Iterator[tuple[int, Any]]:
+    """(line number, raw row) for each row of a JSON-lines or CSV file; a line that is not
+    JSON, or a broken CSV row, yields a ``BrokenRow``. ``kind`` persons reads the CSV
+    ``documents`` cell as a list."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         yield from _csv_rows(path, kind)
@@ -85,15 +87,15 @@ def _json_rows(path: Path) -> Iterator[tuple[int, Any]]:
             if len(line) < 8 and not line.strip():
                 continue
             if len(line) > MAX_LINE:
-                yield number, _Broken(f"line is longer than {MAX_LINE} bytes")
+                yield number, BrokenRow(f"line is longer than {MAX_LINE} bytes")
                 continue
             try:
                 yield number, orjson.loads(line)
             except orjson.JSONDecodeError as error:
-                yield number, _Broken(f"not valid JSON: {error}")
+                yield number, BrokenRow(f"not valid JSON: {error}")
 
 
-def _csv_rows(path: Path, kind: RecordKind) -> Iterator[tuple[int, Any]]:
+def _csv_rows(path: Path, kind: RecordKind | None) -> Iterator[tuple[int, Any]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
@@ -103,14 +105,14 @@ def _csv_rows(path: Path, kind: RecordKind) -> Iterator[tuple[int, Any]]:
         for row in reader:
             line = reader.line_num
             if None in row:
-                yield line, _Broken("has more cells than the header")
+                yield line, BrokenRow("has more cells than the header")
                 continue
             cleaned = {key.strip(): value for key, value in row.items() if key is not None}
             if kind is RecordKind.PERSONS and cleaned.get("documents"):
                 cleaned["documents"] = _csv_documents(cleaned["documents"])
             yield line, cleaned
     except csv.Error as error:
-        yield reader.line_num, _Broken(f"broken CSV: {error}")
+        yield reader.line_num, BrokenRow(f"broken CSV: {error}")
 
 
 def _csv_documents(cell: str) -> Any:
@@ -136,7 +138,7 @@ def _public_rows(
     if path.suffix.lower() not in (".jsonl", ".ndjson", ".json"):
         raise InvalidInput.for_field("file", "must end in .jsonl, .ndjson or .json")
     for line, document in _json_documents(path):
-        if isinstance(document, _Broken):
+        if isinstance(document, BrokenRow):
             yield line, document
             continue
         for outcome in source.people(document):
@@ -153,7 +155,7 @@ def _json_documents(path: Path) -> Iterator[tuple[int, Any]]:
     first = next(rows, None)
     if first is None:
         return
-    if isinstance(first[1], _Broken) and path.stat().st_size <= MAX_DOCUMENT:
+    if isinstance(first[1], BrokenRow) and path.stat().st_size <= MAX_DOCUMENT:
         try:
             yield 1, orjson.loads(path.read_bytes())
             return
@@ -164,7 +166,9 @@ def _json_documents(path: Path) -> Iterator[tuple[int, Any]]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Broken:
+class BrokenRow:
+    """A line that could not be read as a row, and why."""
+
     message: str
 
 
@@ -228,7 +232,7 @@ def _never(_raw: Any) -> None:
 
 
 def _validate(kind: RecordKind, line: int, raw: Any, report: ImportReport) -> dict[str, Any] | None:
-    if isinstance(raw, _Broken):
+    if isinstance(raw, BrokenRow):
         report.errors.append(FieldError("(row)", raw.message, line))
         return None
     if isinstance(raw, Refusal):
