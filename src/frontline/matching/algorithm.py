@@ -106,7 +106,7 @@ ALGORITHM = Algorithm(
     hit_threshold=0.9,
     possible_threshold=0.88,
     name_floor=0.75,
-    names_only_threshold=0.72,
+    names_only_threshold=0.78,
 )
 
 
