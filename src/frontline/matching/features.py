@@ -122,6 +122,8 @@ def part_similarity(
         return 1.0, "same"
     if query.simple == record.simple:
         return 0.97, "spelling"
+    if last_truncated and len(query.latin) >= 2 and record.latin.startswith(query.latin):
+        return 0.95, "truncated"  # before gendered forms: "Valenti" is Valentina cut short
     if are_nicknames(query.simple, record.simple) or _readings_are_nicknames(query, record):
         return 0.9, "nickname"
     if not query.native and not record.native and _gendered_forms(query.latin, record.latin):
@@ -134,8 +136,6 @@ def part_similarity(
         initials = {form[0][:1] for form in query.forms}
         agrees = any(form[0][:1] in initials for form in record.forms)
         return (0.75, "initial") if agrees else (0.0, "different")
-    if last_truncated and len(query.latin) >= 2 and record.latin.startswith(query.latin):
-        return 0.95, "truncated"
     if query.native and query.native_script == record.native_script:
         # Both written in one script: compare what was written, not two guesses at it.
         return _native_similarity(query.native, record.native) ** 2, "written"
