@@ -139,10 +139,12 @@ def subject(
     # A name its script lets be read two ways (kanji as Japanese or Chinese, Wade-Giles
     # as pinyin) is listed under each reading, as another name of the same person.
     readings = [reading for name in written for reading in extra_readings(name)]
-    prepared = tuple(
-        prepare_name(name, truncated=truncated) for name in dict.fromkeys([*written, *readings])
-    )
-    return Subject(prepared, birth_date, sex, tuple(nationalities))
+    prepared: dict[tuple[str, ...], PreparedName] = {}
+    for name in dict.fromkeys([*written, *readings]):
+        one = prepare_name(name, truncated=truncated)
+        # "José Luis" and "Jose Luis" read alike: compare each distinct reading once.
+        prepared.setdefault(tuple(part.latin for part in one.parts), one)
+    return Subject(tuple(prepared.values()), birth_date, sex, tuple(nationalities))
 
 
 def _with_merged(names: tuple[PreparedName, ...]) -> list[PreparedName]:
