@@ -34,6 +34,8 @@ DATE_RANK = 0.5
 PAIR_COMMON_KEY = 5_000
 """The same for a key of two parts together."""
 COMMON_KEY = 1_000
+COMMON_FLOOR = 100
+"""In a short list the caps fall to 2% (pairs 10%) of it, never below this."""
 """A key shared by more persons than this (a very common name) only confirms candidates
 found through rarer keys; it does not make candidates by itself."""
 
@@ -187,10 +189,12 @@ class CandidateIndex:
         """Per listed person, how much of the query name its keys share: for each query
         part, the rarity (idf) of the rarest key it shares with the person, summed."""
         total = len(self._subjects) + 1
+        common = min(COMMON_KEY, max(COMMON_FLOOR, total // 50))
+        pair_common = min(PAIR_COMMON_KEY, max(COMMON_FLOOR, total // 10))
         by_part: dict[int, dict[int, float]] = {}
         for part, key in name_keys(name):
             found = self._postings.get(key)
-            if not found or len(found) > (PAIR_COMMON_KEY if part == PAIR else COMMON_KEY):
+            if not found or len(found) > (pair_common if part == PAIR else common):
                 continue  # a key this common says little; the pair keys block instead
             boost = 2.0 if part == PAIR else 1.5 if part == -1 else 1.0
             weight = math.log1p(total / len(found)) * boost
