@@ -7,7 +7,6 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
-from itertools import chain
 from operator import is_, itemgetter
 from typing import Any
 
@@ -95,29 +94,37 @@ def bulk_upsert(
 def upsert_plain_documents(
     connection: Connection,
     table: Table,
-    values: Sequence[tuple[Any, ...]],
+    values: Sequence[Any],
     *,
     version: int,
     stamp: dt.datetime,
 ) -> int:
-    """``bulk_upsert`` for plain document rows given as value tuples (see
-    ``PLAIN_DOCUMENT_COLUMNS``): on SQLite, bound as they are, many rows a statement.
+    """``bulk_upsert`` for plain document rows given as their values one row after another
+    (``PLAIN_DOCUMENT_COLUMNS`` each): on SQLite, bound as they are, many rows a statement.
     Returns the number of rows."""
+    width = len(PLAIN_DOCUMENT_COLUMNS)
+    count, rest = divmod(len(values), width)
+    if rest:
+        raise ValueError(f"{len(values)} values are not rows of {width}")
     if connection.dialect.name != "sqlite":
-        rows = [plain_document_row(row) for row in values]
+        rows = [
+            plain_document_row(tuple(values[at : at + width]))
+            for at in range(0, len(values), width)
+        ]
         bulk_upsert(connection, table, rows, version=version, stamp=stamp)
-        return len(rows)
+        return count
     _check_plain_columns(table)
     stamp_text = _sqlite_datetime(stamp)
     done = 0
     for size in _ROWS_A_STATEMENT:
-        end = done + (len(values) - done) // size * size
+        end = done + (count - done) // size * size
         if end > done:
             statement = _sqlite_statement(table, _PLAIN_SHAPE, version, stamp_text, size)
-            batches = (chain.from_iterable(values[at : at + size]) for at in range(done, end, size))
-            _raw_executemany(connection, statement, [tuple(batch) for batch in batches])
+            step = size * width
+            batches = [values[at : at + step] for at in range(done * width, end * width, step)]
+            _raw_executemany(connection, statement, batches)
             done = end
-    return len(values)
+    return count
 
 
 def plain_document_row(values: tuple[Any, ...]) -> dict[str, Any]:
