@@ -11,7 +11,6 @@ Usage: python -m bench.train_transliteration [--iterations 6] [--top 8]
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import re
 import zlib
@@ -24,7 +23,7 @@ from frontline.matching.scripts import _FINALS, _INITIALS, _MEDIALS
 from frontline.matching.transliteration import MAX_EMIT, native_units, positioned
 
 PAIRS = Path(__file__).resolve().parents[2] / "shared" / "data" / "names" / "dev_pairs.tsv"
-OUT = Path(__file__).resolve().parents[1] / "src" / "frontline" / "matching" / "data"
+OUT = Path(__file__).resolve().parents[1] / "src" / "frontline" / "matching"
 SCRIPTS = {"hebrew": "hebrew", "arabic": "arabic", "russian": "cyrillic", "korean": "hangul"}
 _LATIN_WORDS = re.compile(r"[a-z]+")
 _NATIVE_SPLIT = re.compile(r"[\s,\-־.()\u200f\u200e]+")
@@ -137,6 +136,26 @@ def _expect(
                     bucket[out] += here * _p(table, out) * after / total
 
 
+def render_table(model: dict[str, dict[str, list[tuple[str, float]]]]) -> str:
+    """The table as a Python module, so that the matcher reads no file (a pure core)."""
+    lines = [
+        "# ruff: noqa: E501",
+        '"""P(Latin letters | native unit), learned by bench/train_transliteration.py from the',
+        "training half of shared/data/names/dev_pairs.tsv (CC0 1.0 and Apache-2.0 sources; see",
+        'that folder\'s README). Log-probabilities, best first. Generated: do not edit."""',
+        "",
+        "# fmt: off",
+        "SCRIPTS: dict[str, dict[str, list[tuple[str, float]]]] = {",
+    ]
+    for script, table in model.items():
+        lines.append(f"    {script!r}: {{")
+        for unit, outs in table.items():
+            lines.append(f"        {unit!r}: {[(out, logp) for out, logp in outs]!r},")
+        lines.append("    },")
+    lines += ["}", "# fmt: on", ""]
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--iterations", type=int, default=6)
@@ -154,15 +173,8 @@ def main() -> None:
             for unit, outs in sorted(probs.items())
         }
         print(f"{family}: {len(pairs)} word pairs, {len(probs)} units")
-    OUT.mkdir(parents=True, exist_ok=True)
-    document = {
-        "about": "P(Latin letters | native unit) learned by bench/train_transliteration.py "
-        "from the training half of shared/data/names/dev_pairs.tsv (CC0 1.0 and Apache-2.0 "
-        "sources; see that folder's README). Log-probabilities, best first.",
-        "scripts": model,
-    }
-    path = OUT / "transliteration.json"
-    path.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n")
+    path = OUT / "transliteration_table.py"
+    path.write_text(render_table(model), encoding="utf-8")
     print(f"wrote {path}")
 
 

@@ -26,6 +26,8 @@ PURE = [
     "frontline.matching.features",
     "frontline.matching.algorithm",
     "frontline.matching.index",
+    "frontline.matching.transliteration",
+    "frontline.matching.cyrillic",
 ]
 FORBIDDEN = ["sqlalchemy", "fastapi", "starlette", "httpx", "uvicorn", "alembic", "psycopg"]
 

@@ -5,8 +5,9 @@ Hand-written readers (``scripts``) know one reading per letter; names are spelt 
 who write "ו" as v, o or u and "브" as b or beu depending on the name. The table is learned
 from pairs of the same name in both scripts (``bench/train_transliteration.py`` runs EM over
 monotone letter alignments, each native unit giving zero to three Latin letters) and
-shipped as JSON in ``matching/data``. Reading a word is a beam search over the table: the
-few likeliest spellings, which the matcher compares as it compares any other spelling.
+shipped as the generated module ``matching/transliteration_table.py`` (no file to read:
+the core stays pure). Reading a word is a beam search over the table: the few likeliest
+spellings, which the matcher compares as it compares any other spelling.
 
 Units are letters, except Hangul, read as its jamo (initial, vowel, final), and a Hebrew
 letter with a geresh, which is one sound ("ג'" is j). Position is ``b`` (first unit of the
@@ -15,13 +16,12 @@ word), ``e`` (last) or ``m``.
 
 from __future__ import annotations
 
-import json
 import math
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
+
+from frontline.matching.transliteration_table import SCRIPTS
 
 __all__ = ["Model", "load_model", "native_units", "read_word", "spelling_likelihood"]
 
@@ -105,13 +105,8 @@ class Model:
 
 @lru_cache(maxsize=1)
 def load_model() -> Model:
-    """The shipped table (``matching/data/transliteration.json``)."""
-    text = resources.files("frontline.matching").joinpath("data/transliteration.json")
-    raw: dict[str, Any] = json.loads(text.read_text(encoding="utf-8"))
-    scripts = {
-        script: {unit: [(out, float(logp)) for out, logp in outs] for unit, outs in table.items()}
-        for script, table in raw["scripts"].items()
-    }
+    """The shipped table (``matching/transliteration_table.py``, generated)."""
+    scripts = SCRIPTS
     tables = {
         script: {unit: dict(outs) for unit, outs in table.items()}
         for script, table in scripts.items()
