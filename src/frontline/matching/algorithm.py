@@ -85,6 +85,7 @@ ALGORITHM = Algorithm(
         joined_discount=0.95,
         both_romanised_penalty=0.05,
         gendered_form=0.6,
+        short_form=0.8,
         sound_alike=0.93,
         alphabet_floor=0.7,
         single_part_penalty=0.1,

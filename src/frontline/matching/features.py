@@ -89,6 +89,8 @@ class NameWeights:
     """``part_floor`` between two names in letters, where spellings are sharper."""
     sound_alike: float
     """Similarity of two parts whose consonants and vowel classes agree."""
+    short_form: float
+    """Similarity of a name and its front ("Javi", "Javier")."""
     gendered_form: float
     """Similarity of a masculine and a feminine form of one name (Daniel, Daniela)."""
     alphabet_spelling_slope: float
@@ -128,6 +130,8 @@ def part_similarity(
         return 0.9, "nickname"
     if not query.native and not record.native and _gendered_forms(query.latin, record.latin):
         return weights.gendered_form, "gendered form"
+    if not query.native and not record.native and _short_form(query.simple, record.simple):
+        return weights.short_form, "short form"
     if (query.unglued and query.unglued == record.simple) or (
         record.unglued and record.unglued == query.simple
     ):
@@ -231,6 +235,15 @@ def _sharpened(similarity: float, weights: NameWeights, length: int = 8) -> floa
     if similarity >= knee:
         return similarity
     return max(0.0, knee - (knee - similarity) * slope)
+
+
+def _short_form(first: str, second: str) -> bool:
+    """One name the front of the other, as most short forms are made ("Javi" of Javier,
+    "Steph" of Stephanie). Not the back: "Demir" is not "Özdemir"."""
+    shorter, longer = sorted((first, second), key=len)
+    if len(shorter) < 3 or len(longer) - len(shorter) < 2 or len(shorter) * 3 < len(longer):
+        return False
+    return longer.startswith(shorter)
 
 
 _ENDING = re.compile(r"[aeiouy]+$")
