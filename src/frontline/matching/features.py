@@ -140,6 +140,8 @@ def part_similarity(
         initials = {form[0][:1] for form in query.forms}
         agrees = any(form[0][:1] in initials for form in record.forms)
         return (0.75, "initial") if agrees else (0.0, "different")
+    if not query.native and not record.native and _skeletons_apart(query, record):
+        return 0.0, "different"  # nothing alike in any reading: spare the comparisons
     if query.native and query.native_script == record.native_script:
         # Both written in one script: compare what was written, not two guesses at it.
         return _native_similarity(query.native, record.native) ** 2, "written"
