@@ -60,6 +60,7 @@ from frontline.synth.naming import (
     fold_ascii,
     romanisations,
 )
+from frontline.synth.persons import as_recorded
 from frontline.synth.randomness import Weighted, section_rng
 
 TD3_NAME_LENGTH = 39
@@ -191,7 +192,7 @@ def make_person(
 ) -> Person:
     name = compose(culture, given, surnames)
     nationality = rng.choice(culture.countries)
-    return Person(culture, sex, given, surnames, name, born, record_date(rng, born), nationality)
+    return Person(culture, sex, given, surnames, name, born, as_recorded(rng, born), nationality)
 
 
 def compose(
@@ -243,16 +244,6 @@ def join_parts(first: NamePart, second: NamePart) -> NamePart:
 
 def draw_birth(rng: random.Random, youngest: int = 18, oldest: int = 80) -> dt.date:
     return dt.date.fromordinal(TODAY.toordinal() - rng.randint(youngest * 365, oldest * 365))
-
-
-def record_date(rng: random.Random, born: dt.date) -> PartialDate:
-    """As notices know it: mostly in full, sometimes to the month or the year only."""
-    draw = rng.randrange(100)
-    if draw < 72:
-        return PartialDate(born.year, born.month, born.day)
-    if draw < 84:
-        return PartialDate(born.year, born.month)
-    return PartialDate(born.year)
 
 
 def record_names(rng: random.Random, person: Person) -> tuple[str, ...]:

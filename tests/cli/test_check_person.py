@@ -9,7 +9,6 @@ import orjson
 from typer.testing import CliRunner
 
 from frontline.cli import app
-from tests.cli.test_cli import cli  # noqa: F401  (the fixture)
 from tests.factories import person
 
 
@@ -19,7 +18,7 @@ def _import_persons(runner: CliRunner, path: Path, rows: list[dict[str, object]]
     assert result.exit_code == 0, result.output
 
 
-def test_a_latin_query_finds_a_cyrillic_notice(cli: CliRunner, tmp_path: Path) -> None:  # noqa: F811
+def test_a_latin_query_finds_a_cyrillic_notice(cli: CliRunner, tmp_path: Path) -> None:
     listed = person("Евгений Смирнов", id="PER-1", birth_date="1980-02-03", sex="M")
     _import_persons(cli, tmp_path / "persons.jsonl", [listed])
     args = ["check", "person", "--name", "Yevgeniy Smirnov", "--birth-date", "1980-02-03"]
@@ -35,7 +34,7 @@ def test_a_latin_query_finds_a_cyrillic_notice(cli: CliRunner, tmp_path: Path) -
     assert json.loads(clean.stdout)["verdict"] == "no_hit"
 
 
-def test_a_bad_birth_date_exits_2_naming_the_field(cli: CliRunner) -> None:  # noqa: F811
+def test_a_bad_birth_date_exits_2_naming_the_field(cli: CliRunner) -> None:
     result = cli.invoke(app, ["check", "person", "--name", "Ivan", "--birth-date", "1980-13"])
     assert result.exit_code == 2
     assert "person.birth_date" in result.stderr

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import orjson
-import pytest
 from typer.testing import CliRunner
 
 from frontline.cli import app
@@ -16,13 +15,6 @@ SPECIMEN = [
     "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
     "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
 ]
-
-
-@pytest.fixture
-def cli(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("FRONTLINE_DATABASE_URL", database_url)
-    monkeypatch.setenv("FRONTLINE_DATA_DIR", str(tmp_path / "data"))
-    return CliRunner()
 
 
 def _jsonl(path: Path, rows: list[object]) -> Path:

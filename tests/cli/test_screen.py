@@ -37,10 +37,8 @@ SUBJECTS: list[dict[str, Any]] = [
 
 
 @pytest.fixture
-def cli(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("FRONTLINE_DATABASE_URL", database_url)
-    monkeypatch.setenv("FRONTLINE_DATA_DIR", str(tmp_path / "data"))
-    runner = CliRunner()
+def cli(cli: CliRunner, tmp_path: Path) -> CliRunner:
+    runner = cli
     records = {
         "persons": [person("Анна Петрова", id="PER-1", birth_date="1974-08-12", sex="F")],
         "documents": [

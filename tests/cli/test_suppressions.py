@@ -14,10 +14,8 @@ from tests.factories import person
 
 
 @pytest.fixture
-def cli(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("FRONTLINE_DATABASE_URL", database_url)
-    monkeypatch.setenv("FRONTLINE_DATA_DIR", str(tmp_path / "data"))
-    runner = CliRunner()
+def cli(cli: CliRunner, tmp_path: Path) -> CliRunner:
+    runner = cli
     notice = person("Анна Петрова", owner="RUS", id="PER-ANNA", birth_date="1974-08-12")
     path = tmp_path / "persons.jsonl"
     path.write_bytes(orjson.dumps(notice) + b"\n")

@@ -148,10 +148,13 @@ def part_similarity(
     learned = _learned_similarity(query, record, weights)
     if learned is not None and not _both_alphabets(query, record):
         if mode == "abjad":  # the table knows foreign names best; consonants know Arabic ones
-            consonants = max(
-                _consonant_similarity(q[1], r[1], q[2], r[2], weights, weights.abjad_vowel_share)
-                for q in query.forms[:1]
-                for r in record.forms[:1]
+            consonants = _consonant_similarity(
+                query.skeleton,
+                record.skeleton,
+                query.vowelled,
+                record.vowelled,
+                weights,
+                weights.abjad_vowel_share,
             )
             if weights.abjad_trust * consonants > learned:
                 return weights.abjad_trust * consonants, "consonants"
@@ -162,15 +165,16 @@ def part_similarity(
     share = weights.loose_skeleton_share if mode == "loose" else weights.skeleton_share
     for q_simple, q_skeleton, q_vowelled in query.forms:
         for r_simple, r_skeleton, r_vowelled in record.forms:
-            raw = OSA.normalized_similarity(q_simple, r_simple)
             length = max(len(q_simple), len(r_simple))
+            distance = OSA.distance(q_simple, r_simple)
+            raw = 1.0 - distance / length if length else 1.0
             spelling = _sharpened(raw, weights, length) if mode == "alphabet" else raw
             if (
                 mode == "alphabet"
+                and distance == 1
                 and length >= 4
                 and q_simple == query.simple
                 and r_simple == record.simple
-                and OSA.distance(q_simple, r_simple) == 1
             ):
                 spelling = max(spelling, _one_edit(length, weights))  # a typo
             if spelling > best:

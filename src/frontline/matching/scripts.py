@@ -111,20 +111,14 @@ def dominant_script(text: str) -> Script:
 
 
 def romanise(text: str) -> tuple[str, Script]:
-    """The name in lower-case ASCII letters, words split by spaces, and its script."""
+    """The name in lower-case ASCII letters, words split by spaces, and its script; for
+    the scripts without a learned table (``read_name`` reads the others word by word)."""
     text = unicodedata.normalize("NFKC", text)
     script = dominant_script(text)
-    if script is Script.HEBREW:
-        text = " ".join(_keep_doubles(_hebrew_word(word)) for word in _words(text))
-    elif script is Script.ARABIC:
-        words = (anyascii(_arabic_word(word)).lower() for word in _words(text))
-        text = " ".join(_keep_doubles(word) for word in words)
-    elif script is Script.HANGUL:
-        return _east_asian(text, script), script
-    elif script in (Script.HAN, Script.KANA) and _has_kana(text):
+    if script in (Script.HAN, Script.KANA) and _has_kana(text):
         return _japanese_name(text), Script.KANA
     elif script is Script.HAN:
-        text = _east_asian(text, script)
+        text = _han_name(text)
     elif script is Script.DEVANAGARI:
         return " ".join(_devanagari_word(word) for word in _words(text)), script
     elif script is Script.GREEK:
@@ -294,26 +288,6 @@ def _arabic_word(word: str) -> str:
         else:
             out.append(char)
     return prefix + "".join(out)
-
-
-def _east_asian(text: str, script: Script) -> str:
-    """Split a one-word Korean or Chinese name into family name and given name; read Hangul
-    syllable by syllable."""
-    if script is Script.HANGUL:
-        return " ".join(
-            _hangul_word(word) if index or len(text.split()) > 1 else _hangul_name(word)
-            for index, word in enumerate(text.split())
-        )
-    return _han_name(text)
-
-
-def _hangul_name(word: str) -> str:
-    if not 2 <= len(word) <= 4:
-        return _hangul_word(word)
-    if len(word) >= 3 and word[:2] in _KOREAN_DOUBLE_SURNAMES:
-        return f"{_hangul_word(word[:2])} {_hangul_word(word[2:])}"
-    surname = KOREAN_SURNAMES.get(word[0]) or _hangul_word(word[0])
-    return f"{surname} {_hangul_word(word[1:])}"
 
 
 _INITIALS = [

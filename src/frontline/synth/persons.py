@@ -16,7 +16,7 @@ from frontline.synth.naming import CULTURE_WEIGHTS, ComposedName, draw_name
 from frontline.synth.passports import DemoDocument, make_demo_document
 from frontline.synth.randomness import Weighted, section_rng
 
-__all__ = ["PersonDraw", "iter_persons"]
+__all__ = ["PersonDraw", "as_recorded", "iter_persons"]
 
 _NOTICES = Weighted(
     (
@@ -83,7 +83,7 @@ def _draw_person(
         type=notice,
         name=name.name,
         aliases=name.aliases,
-        birth_date=_as_recorded(rng, born),
+        birth_date=as_recorded(rng, born),
         sex=sex,
         nationalities=nationalities,
         reason=rng.choice(NOTICE_REASONS[notice]),
@@ -106,7 +106,7 @@ def _birth_date(rng: random.Random, today: dt.date, notice: NoticeType) -> dt.da
     return dt.date.fromordinal(today.toordinal() - days)
 
 
-def _as_recorded(rng: random.Random, born: dt.date) -> PartialDate:
+def as_recorded(rng: random.Random, born: dt.date) -> PartialDate:
     """The birth date as the notice knows it: often in full, sometimes only year or month."""
     draw = rng.randrange(100)
     if draw < 72:
