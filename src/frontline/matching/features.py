@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, LCSseq, Levenshtein
 
 from frontline.domain.dates import PartialDate
-from frontline.matching.names import NamePart, PreparedName
+from frontline.matching.names import TITLE_SURNAMES, NamePart, PreparedName
 from frontline.matching.nicknames import are_nicknames
 from frontline.matching.scripts import Script
 from frontline.matching.transliteration import spelling_likelihood
@@ -126,8 +126,10 @@ def part_similarity(
         return 0.97, "spelling"
     if last_truncated and len(query.latin) >= 2 and record.latin.startswith(query.latin):
         return 0.95, "truncated"  # before gendered forms: "Valenti" is Valentina cut short
-    if are_nicknames(query.simple, record.simple) or _readings_are_nicknames(query, record):
+    if are_nicknames(query.simple, record.simple):
         return 0.9, "nickname"
+    if _readings_are_nicknames(query, record):
+        return 0.9, "nickname of a reading"  # still a spelling of the native word to check
     if not query.native and not record.native and _gendered_forms(query.latin, record.latin):
         return weights.gendered_form, "gendered form"
     if not query.native and not record.native and _short_form(query.simple, record.simple):
@@ -163,6 +165,10 @@ def part_similarity(
     if mode != "abjad" and _sound_alike(query, record):
         best, how = weights.sound_alike, "sound alike"
     share = weights.loose_skeleton_share if mode == "loose" else weights.skeleton_share
+    if mode == "alphabet" and _is_typo(query.latin, record.latin):
+        # A slip in the written spelling, which the lenient one can hide ("Giueppe" reads
+        # "giupe", Giuseppe "giusepe"; "Garcla" "garkla", García "garsia").
+        best, how = max((best, how), (_one_edit(len(record.latin), weights), "spelling"))
     for q_simple, q_skeleton, q_vowelled in query.forms:
         for r_simple, r_skeleton, r_vowelled in record.forms:
             length = max(len(q_simple), len(r_simple))
@@ -172,11 +178,11 @@ def part_similarity(
             if (
                 mode == "alphabet"
                 and distance == 1
-                and length >= 4
                 and q_simple == query.simple
                 and r_simple == record.simple
+                and _is_typo(q_simple, r_simple)
             ):
-                spelling = max(spelling, _one_edit(length, weights))  # a typo
+                spelling = max(spelling, _one_edit(length, weights))
             if spelling > best:
                 best, how = spelling, "spelling"
             if mode == "alphabet":
@@ -222,6 +228,16 @@ def _sound_alike(query: NamePart, record: NamePart) -> bool:
 def _is_initial(part: NamePart) -> bool:
     """A one-letter part of an alphabet (not a one-letter Hangul or Chinese syllable)."""
     return len(part.latin) == 1 and part.native_script not in ("hangul", "han")
+
+
+def _is_typo(first: str, second: str) -> bool:
+    """Two spellings of four letters or more one slip apart: a letter dropped, doubled or
+    two swapped, or in five letters or more a letter substituted. In a short name one
+    other letter is another name: Wang and Yang, Sato and Kato, Pham and Phan."""
+    longest = max(len(first), len(second))
+    if longest < 4 or OSA.distance(first, second, score_cutoff=1) != 1:
+        return False
+    return longest > 4 or len(first) != len(second) or sorted(first) == sorted(second)
 
 
 def _one_edit(length: int, weights: NameWeights) -> float:
@@ -442,9 +458,10 @@ _PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|ovna|evna|ogly|oglu|kyzy|uly|ic
 
 
 def _left_weight(part: NamePart) -> float:
-    """What a part nobody paired costs: a patronymic ("Sergeyevich") that one document
-    carries and another omits costs little."""
-    if len(part.latin) > 5 and _PATRONYMIC.search(part.latin):
+    """What a part nobody paired costs: a patronymic ("Sergeyevich") or an honorific that
+    is also a family name ("Sheikh") that one document carries and another omits costs
+    little."""
+    if (len(part.latin) > 5 and _PATRONYMIC.search(part.latin)) or part.latin in TITLE_SURNAMES:
         return 0.3 * _weight(part)
     return _weight(part)
 
@@ -565,12 +582,18 @@ def nationality_agreement(query: tuple[str, ...], record: tuple[str, ...]) -> Fe
     )
 
 
+_NOT_SPELLINGS = frozenset({"nickname", "short form", "truncated", "initial"})
+"""How parts pair when the Latin one is another form of the native name, not its spelling."""
+
+
 def spelling_usualness(pairs: tuple[PartPair, ...]) -> Feature:
     """Whether the Latin spelling of each native-script part is a usual romanisation of it
     (learned table): "Мухаммад" is often spelt Mukhammad or Muhammad, never Makmud. The
     least usual paired part counts; the value is a log-probability per letter."""
     worst: tuple[float, PartPair, str, str] | None = None
     for pair in pairs:
+        if pair.how in _NOT_SPELLINGS:
+            continue  # "Dima" is Дмитрий's nickname, not a spelling of it
         for native, latin in ((pair.query, pair.record), (pair.record, pair.query)):
             if not native.native or latin.native or min(len(latin.latin), len(native.latin)) < 2:
                 continue

@@ -19,7 +19,7 @@ from frontline.matching.phonetic import readings, simplify, skeleton, spellings,
 from frontline.matching.scripts import ABJADS, Script, read_name
 from frontline.matching.transliteration import read_word
 
-__all__ = ["NamePart", "PreparedName", "prepare_name"]
+__all__ = ["TITLE_SURNAMES", "NamePart", "PreparedName", "prepare_name"]
 
 PARTICLES = frozenset(
     {
@@ -34,11 +34,16 @@ _LONG_PARTICLES = frozenset(word for word in PARTICLES if len(word) > 1)
 TITLES = frozenset(
     {
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady",
-        "sheikh", "shaikh", "sheik", "haji", "hajji", "mullah", "sayyid", "sayed", "jr",
-        "sr", "ii", "iii", "iv", "herr", "frau", "sra", "gen", "col", "maj", "capt",
+        "haji", "hajji", "mullah", "jr", "sr", "ii", "iii", "iv", "herr", "frau", "sra",
+        "gen", "col", "maj", "capt",
     }
 )  # fmt: skip
 """Words an officer may type that belong to no one's name."""
+
+TITLE_SURNAMES = frozenset({"sheikh", "shaikh", "sheik", "shaykh", "sayyid", "sayed", "syed"})
+"""Honorifics that are also family names (Faisal Sheikh, Imran Syed, among the commonest
+in Pakistan and India): kept as parts, but one name carries and another omits costs little
+(``features``)."""
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _MRZ_FILLER = re.compile(r"<+")
@@ -131,9 +136,9 @@ def _prepare(name: str, truncated: bool, split_family: bool = True) -> PreparedN
     joining = PARTICLES if script is Script.LATIN else _LONG_PARTICLES
     words = _theophoric(words)
     particles = tuple(word for word, _, _ in words if word in joining)
-    kept = [item for item in words if item[0] not in joining and item[0] not in TITLES]
+    kept = [item for item in words if item[0] not in joining and not _is_title(item)]
     if not kept:  # a name made only of particles ("De La") is still a name
-        kept = [item for item in words if item[0] not in TITLES] or words
+        kept = [item for item in words if not _is_title(item)] or words
     parts = tuple(_part(*item) for item in kept)
     joined = "".join(part.simple for part in parts)
     return PreparedName(
@@ -146,6 +151,12 @@ def _prepare(name: str, truncated: bool, split_family: bool = True) -> PreparedN
         is_abjad=script in ABJADS,
         truncated=truncated,
     )
+
+
+def _is_title(word: tuple[str, str, str]) -> bool:
+    """A title typed in Latin letters ("Dr", "Mrs"), not a native word whose reading looks
+    like one (عمر read without vowels is "mr")."""
+    return word[0] in TITLES and not word[1]
 
 
 @lru_cache(maxsize=200_000)
@@ -176,9 +187,11 @@ def _part(word: str, segment: str = "", script: str = "") -> NamePart:
 
 
 _GLUE = "al el ben bin ibn de del dela della van vanden vander von le la di da dos das du"
-_GLUED = re.compile(
-    "^(?:" + "|".join(sorted(_GLUE.split(), key=len, reverse=True)) + ")(?=[a-z]{3,}$)"
-)
+_GLUED = tuple(sorted(_GLUE.split(), key=len, reverse=True))
+_THEOPHORIC_PREFIXES = ("oluwa", "olu", "chukwu", "chi")
+"""Yoruba Oluwa-, Olu- (God) and Igbo Chukwu-, Chi- (God): the short name is what follows
+(Oluwaseun is Seun, Olufemi Femi, Chukwuemeka Emeka, Chiamaka Amaka)."""
+_VOWELS = frozenset("aeiouy")
 
 
 _OCR_DIGITS = re.compile(r"\b(?=\w*[^\W\d_])\w+\b")
@@ -206,13 +219,32 @@ def _theophoric(words: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]
 
 def _unglued(word: str) -> str:
     """The word without a particle glued to its front ("delacruz" -> "cruz", "benali" ->
-    "ali", "alhashimi" -> "hashimi"), or "" when none is."""
+    "ali", "alhashimi" -> "hashimi", "deluca" -> "luca") or without a Yoruba or Igbo
+    theophoric prefix ("oluwaseun" -> "seun"), or "" when none is."""
     rest = word
-    while (match := _GLUED.match(rest)) is not None and len(rest) - match.end() >= (
-        3 if match.end() > 2 else 4
-    ):
-        rest = rest[match.end() :]
+    while (particle := _glued_particle(rest)) is not None:
+        rest = rest[len(particle) :]
+    if rest == word and word.isalpha():
+        prefix = next((p for p in _THEOPHORIC_PREFIXES if word.startswith(p)), None)
+        if prefix is not None and len(word) - len(prefix) >= 4:
+            rest = word[len(prefix) :]
     return simplify(rest) if rest != word else ""
+
+
+def _glued_particle(word: str) -> str | None:
+    """The particle glued to the front of ``word``, leaving a name of 3 letters (4 after a
+    two-letter particle): the longest that leaves a consonant first ("de" in "deluca", not
+    "del"; "della" in "dellarosa"), else the longest."""
+    found = [
+        particle
+        for particle in _GLUED
+        if word.startswith(particle)
+        and len(word) - len(particle) >= (3 if len(particle) > 2 else 4)
+        and word[len(particle) :].isalpha()
+    ]
+    if not found:
+        return None
+    return next((p for p in found if word[len(p)] not in _VOWELS), found[0])
 
 
 MAX_VARIANTS = 2

@@ -39,7 +39,7 @@ michael mike mikey mick mickey mikhail mikhailo mykhailo misha mishka miguel mic
   mikael mihail mihai michal michalis mikhael mikail michiel mikkel mihaly
 alexander alex aleksandr sasha sacha sascha shura shurik sanya alik alejandro alessandro
   sandro iskander iskandar aleksander oleksandr alexandros alekos xander alasdair alistair
-  olek aleksa sandor alexandru
+  olek aleksa sandor alexandru sashko sashka
 alexei aleksei alexey oleksiy oleksii aliaksei alyosha lyosha lesha alexios alexis
 yevgeny evgeny evgenii yevgeniy yevhen zhenya eugene eugen evgeni eugenio eugeniusz
   evgenios
@@ -91,7 +91,7 @@ zachary zach zack zak zakariya zakaria zacharias zachariah zakhar zacarias
 george georgy georgiy georgi giorgi georg jorg jurgen georges giorgio jorge jerzy jiri jirka
   juraj jure gheorghe giorgos yorgos georgios jordi joris gyorgy zhora gosha heorhiy yuri
   yury yurii yura jurij girgis gerges jurji
-gregory greg grigory grisha hryhoriy grzegorz grzes grigoris gregor gregoire grigor
+gregory greg grigory grisha hryhoriy grzegorz grzes grzesiek grigoris gregor gregoire grigor
   gregorio grigore
 konstantin kostya kostia konstantinos kostas costas kostis constantine costantino
   konstanty kostiantyn kostyantyn constantin costel dinos ntinos
@@ -103,7 +103,7 @@ anatoly anatolii anatoliy tolya anatol anatolij anatolie
 arkady arkadiy arkadii arkasha arkadiusz arek
 artem artyom artemy artemiy tyoma
 boris borya borys
-bogdan bohdan
+bogdan bohdan bodya bodia bodik bodzio
 vadim vadym vadik
 valentin valentine valentino valya walenty valentyn
 valery valeriy valerii valera walery valerio
@@ -123,11 +123,12 @@ timothy tim timmy timofei timofey tymofiy tymoteusz timoteo timotheus timo
 theodore theo ted teddy fyodor fedor fedya feodor fedir teodor theodoros thodoris todor
   tudor teodoro
 athanasios thanasis thanos athanase afanasy afanasiy atanas
+panagiotis panayiotis panagiotes panos takis giotis notis
 philip phil filip felipe filippo pippo philippe filipp pylyp philippos
 yaroslav jaroslaw jaroslav jarek jarda slava yarik
 mark marko marco marek marc marcos markus marcus
 matthew matt matvei matvey matviy matteo mateo mateusz matej matthias mathias mathieu
-  matthieu matias matyas mattia mateus matei maciej maciek
+  matthieu matias matyas mattia mateus matei maciej maciek matze hias
 martin marty martino marcin martinho
 luke luka luca lukas lucas luc lukasz loukas
 albert al bert bertie alberto albrecht albertus beto
@@ -149,7 +150,7 @@ leonard leo len lenny leonardo leonhard
 louis lou louie luis lucho luigi ludwig lutz lewis ludovic ludovico lodewijk ludwik lluis
 nathaniel nat nate natanael netanel nathanael
 oliver ollie olivier oliviero
-raymond ray ramon raimundo mundo raimondo rajmund
+raymond ray ramon raimundo mundo raimondo rajmund mon monching
 ronald ron ronnie ronaldo
 samuel sam sammy samuele shmuel samuil samvel
 walter walt wally gualtiero walther valter gauthier
@@ -160,7 +161,7 @@ gabriel gabe gabriele gavriel gavril gavrilo jibril jibrail cebrail gabor
 harold harry hal
 herbert herb bert
 hugh hugo hughie hugues ugo
-isaac ike isaak itzhak yitzhak ishaq ishak isak izak isacco
+isaac ike isaak itzhak yitzhak ishaq ishak isak izak isacco itzik itsik
 joshua josh yehoshua yusha josue giosue
 kenneth ken kenny
 ralph ralf rafe raoul raul
@@ -247,9 +248,10 @@ mojtaba mujtaba
 mohsen muhsin
 nureddin nurettin nuraddin nuruddin
 salahuddin salaheddine salahattin salaheddin
+kourosh kurosh koroush cyrus
 # Women's names
 alexandra sasha sacha shura sanya alessandra alejandra sandra aleksandra oleksandra
-  sandy
+  sandy ola olka
 yevgenia evgenia yevgeniya evgeniya yevheniia zhenya eugenia eugenie
 elizabeth liz lizzy lizzie beth betty betsy bess libby eliza elisabeth elisa elise elsa elsie
   ilse isabel isabelle isabella izabela iza chabela elizaveta yelizaveta liza lisa lise
@@ -321,6 +323,9 @@ martha marta marthe
 pamela pam
 penelope penny pinelopi
 rachel rachael rahel raquel rakhil rachele
+esther ester estera eszter hester esti etti
+vasiliki vaso vasso
+fernanda nanda nandinha fernandinha
 sarah sara sally sadie sarai sarita
 stephanie steph stefania stefanie
 victoria vicky vicki tori viktoria wiktoria vittoria viktoriya vika
@@ -344,7 +349,7 @@ teresa tere theresa therese tereza terka resi tessa tess teresita terry
 christina christine cristina kristina krystyna krysia kristyna tina christa kirsten
   kristin khristina hristina
 michaela mikaela micaela mihaela michela
-beatrice beatriz bea beatrix beate
+beatrice beatriz bea beatrix beate bia
 josephine josefa pepa pepita josefina giuseppina pina peppina jozefa josefine
 frances francisca paca paquita pancha fanny francesca franca franziska franzi francoise
   franciszka frantiska
@@ -363,6 +368,12 @@ inmaculada inma macu
 montserrat montse
 carmen carmela carmelita
 jaroslava jarka
+# Yoruba short forms (those that drop Oluwa-, Olu-, Chi- or Chukwu- are read in names.py)
+titilayo titi
+funmilayo funmi
+olayinka yinka
+olabisi bisi
+modupe dupe
 # South Asian names that two romanisations spell apart
 lakshmi laxmi luxmi lakshmee
 lakshman laxman lakshmana
