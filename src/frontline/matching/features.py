@@ -149,7 +149,8 @@ def part_similarity(
         return _native_similarity(query.native, record.native) ** 2, "written"
     learned = _learned_similarity(query, record, weights)
     if learned is not None and not _both_alphabets(query, record):
-        if mode == "abjad":  # the table knows foreign names best; consonants know Arabic ones
+        if mode == "abjad" and not _final_i_unwritten(query, record):
+            # The table knows foreign names best; consonants know Arabic ones.
             consonants = _consonant_similarity(
                 query.skeleton,
                 record.skeleton,
@@ -269,6 +270,27 @@ def _short_form(first: str, second: str) -> bool:
 
 
 _ENDING = re.compile(r"[aeiouy]+$")
+_VOWEL_LETTERS = frozenset("aeiouy")
+
+
+_FINAL_YEH = frozenset("يیىئי")
+
+
+def _final_i_unwritten(query: NamePart, record: NamePart) -> bool:
+    """A Latin name ending in -i against an Arabic-script or Hebrew word without a final
+    yeh or yod: those scripts write a final i, so Mohammadi (محمدی, the nisba family
+    name) is not محمد, however alike the consonants. (Between two Latin spellings a final
+    i dropped is as often a slip: Kobayash, Mwang.)"""
+    for native, latin in ((query, record), (record, query)):
+        if native.native and not latin.native:
+            return (
+                native.native_script in ("arabic", "hebrew")
+                and len(latin.simple) >= 4
+                and latin.simple[-1] == "i"
+                and latin.simple[-2] not in _VOWEL_LETTERS
+                and native.native[-1] not in _FINAL_YEH
+            )
+    return False
 
 
 def _gendered_forms(first: str, second: str) -> bool:

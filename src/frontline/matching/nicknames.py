@@ -88,9 +88,11 @@ aaron aron harun haroun haroon aharon
 jonah jonas yunus younes younis yonah yunes
 elijah elias ilyas ilya ilia ilyusha illia eliyahu ilias elie elia ilie
 zachary zach zack zak zakariya zakaria zacharias zachariah zakhar zacarias
-george georgy georgiy georgi giorgi georg jorg jurgen georges giorgio jorge jerzy jiri jirka
+george georgy georgiy georgi giorgi georg jorg georges giorgio jorge jerzy jiri jirka
   juraj jure gheorghe giorgos yorgos georgios jordi joris gyorgy zhora gosha heorhiy yuri
   yury yurii yura jurij girgis gerges jurji
+# Jürgen and Jörg are both George, yet two German names: a group of its own
+jurgen george georg jorge giorgio georgios
 gregory greg grigory grisha hryhoriy grzegorz grzes grzesiek grigoris gregor gregoire grigor
   gregorio grigore
 konstantin kostya kostia konstantinos kostas costas kostis constantine costantino
