@@ -237,7 +237,7 @@ kamal kemal kamel
 rajab recep radjab
 ramadan ramazan ramadhan ramzan
 tawfiq tawfik tevfik toufik taufik
-reza riza ridha
+reza riza ridha rida reda raza
 mahdi mehdi
 masoud masood masud mesut
 jafar jafer cafer djafar
