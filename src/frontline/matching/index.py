@@ -11,8 +11,14 @@ the best-supported persons go on to the scorer.
 from __future__ import annotations
 
 import heapq
-import math
+from array import array
 from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import cdist
 
 from frontline.domain.dates import PartialDate
 from frontline.matching.algorithm import ALGORITHM, Algorithm, Match, Outcome, Subject
@@ -26,7 +32,12 @@ __all__ = ["CandidateIndex", "name_keys"]
 MAX_CANDIDATES = 30
 """Most persons a query scores."""
 FEW_BORN = 100
-"""Persons born on one day, up to which all of them become candidates of a query born then."""
+"""Persons born on one day, up to which each of them whose name looks like the query's
+becomes a candidate of a query born then, whatever its keys."""
+LOOKS_ALIKE = 70
+"""The least rapidfuzz ``ratio`` of two names' joined spellings for a person
+found by birth date alone to be scored: a typo in every part hides a name from its keys,
+not from this, and the random persons born the same day mostly fall below it."""
 DATED_POOL = 150
 """How many name candidates a query with a birth date re-ranks by date."""
 DATE_RANK = 0.5
@@ -115,7 +126,9 @@ class CandidateIndex:
 
     def __init__(self, algorithm: Algorithm = ALGORITHM) -> None:
         self.algorithm = algorithm
-        self._postings: dict[str, list[int]] = {}
+        self._postings: dict[str, array[int]] = {}
+        """Person numbers by key, as machine integers: a query reads thousands of them into
+        numpy at once, with no int object to visit per number."""
         self._subjects: dict[int, Subject] = {}
 
     def __len__(self) -> int:
@@ -134,7 +147,7 @@ class CandidateIndex:
         for key in _subject_keys(subject):
             found = postings.get(key)
             if found is None:
-                postings[key] = [rid]
+                postings[key] = array("q", (rid,))
             else:
                 found.append(rid)
 
@@ -159,54 +172,102 @@ class CandidateIndex:
         With a birth date, the best-supported few hundred by name are re-ranked with the
         date: in a list where many share a name, the namesake born that day comes first.
         """
-        support: dict[int, float] = {}
         names = [*query.names, *(name.merged for name in query.names if name.merged)]
-        for name in names:
-            for rid, weight in self._support(name).items():
-                if weight > support.get(rid, 0.0):
-                    support[rid] = weight
-        if query.birth_date is not None and len(support) > limit:
-            # Persons born that day (or with the day and month swapped) who share any
-            # name key come first: in a list of many namesakes, the date tells them apart.
-            top = max(support.values())
-            for key in _date_keys(query.birth_date, query=True):
-                born_then = self._postings.get(key, ())
-                for rid in born_then:
-                    if rid in support:
-                        support[rid] += top
-                    elif len(born_then) <= FEW_BORN:  # a typo hid the name: the date finds it
-                        support[rid] = top
-            wide = heapq.nlargest(DATED_POOL, support, key=support.__getitem__)
-            for rid in wide:
-                born = self._subjects[rid].birth_date
-                support[rid] += top * DATE_RANK * _date_affinity(query.birth_date, born)
-            return heapq.nlargest(limit, wide, key=support.__getitem__)
-        if len(support) <= limit:
-            return sorted(support, key=lambda rid: -support[rid])
+        rids, weights = self._support(names[0])
+        if len(names) > 1:
+            supports = [(rids, weights), *(self._support(name) for name in names[1:])]
+            rids, weights = _per_person(
+                np.concatenate([found for found, _ in supports]),
+                np.concatenate([shares for _, shares in supports]),
+                np.maximum,
+            )
+        if query.birth_date is not None:
+            return self._by_date(query.birth_date, names, rids, weights, limit)
+        best = _best(weights, limit)
+        ranked: list[int] = rids[best[np.argsort(-weights[best], kind="stable")]].tolist()
+        return ranked
+
+    def _by_date(
+        self,
+        born: PartialDate,
+        names: list[PreparedName],
+        rids: Array,
+        weights: Array,
+        limit: int,
+    ) -> list[int]:
+        # Persons born that day (or with the day and month swapped) who share a name key
+        # come first: in a list of many namesakes, the date tells them apart. Those who
+        # share none but whose names look alike join them: a typo hid the name.
+        top = float(weights.max()) if len(weights) else 1.0
+        unsupported: list[int] = []
+        for key in _date_keys(born, query=True):
+            born_then = self._postings.get(key)
+            if not born_then:
+                continue
+            found = np.array(born_then, dtype=np.int64)
+            at = np.searchsorted(rids, found).clip(max=max(len(rids) - 1, 0))
+            supported = rids[at] == found if len(rids) else np.zeros(len(found), dtype=bool)
+            weights[at[supported]] += top
+            if len(born_then) <= FEW_BORN:
+                unsupported.extend(found[~supported].tolist())
+        best = _best(weights, DATED_POOL)
+        support = dict(zip(rids[best].tolist(), weights[best].tolist(), strict=True))
+        for rid in self._looking_alike(names, unsupported):
+            support.setdefault(rid, top)
+        for rid in support:
+            record_born = self._subjects[rid].birth_date
+            support[rid] += top * DATE_RANK * _date_affinity(born, record_born)
         return heapq.nlargest(limit, support, key=support.__getitem__)
 
-    def _support(self, name: PreparedName) -> dict[int, float]:
-        """Per listed person, how much of the query name its keys share: for each query
-        part, the rarity (idf) of the rarest key it shares with the person, summed."""
+    def _looking_alike(self, names: list[PreparedName], rids: list[int]) -> list[int]:
+        """The persons among ``rids`` with a name that looks like one of ``names``."""
+        if not rids:
+            return []
+        subjects = self._subjects
+        owners = [rid for rid in rids for _ in subjects[rid].names]
+        spellings = [other.joined for rid in rids for other in subjects[rid].names]
+        mine = [name.joined for name in names]
+        alike = cdist(mine, spellings, scorer=ratio, score_cutoff=LOOKS_ALIKE).max(axis=0)
+        return list(dict.fromkeys(rid for rid, score in zip(owners, alike, strict=True) if score))
+
+    def _support(self, name: PreparedName) -> tuple[Array, Array]:
+        """The listed persons that share a key with the query name (ascending) and how much
+        of it each shares: for each query part, the rarity (idf) of the rarest key it
+        shares with the person, summed over the parts."""
         total = len(self._subjects) + 1
         common = min(COMMON_KEY, max(COMMON_FLOOR, total // 50))
         pair_common = min(PAIR_COMMON_KEY, max(COMMON_FLOOR, total // 10))
-        by_part: dict[int, dict[int, float]] = {}
+        by_part: dict[int, list[array[int]]] = {}
+        rarest: tuple[int, array[int]] | None = None
         for part, key in name_keys(name):
             found = self._postings.get(key)
-            if not found or len(found) > (pair_common if part == PAIR else common):
+            if not found:
+                continue
+            if len(found) > (pair_common if part == PAIR else common):
+                if rarest is None or len(found) < len(rarest[1]):
+                    rarest = (part, found)
                 continue  # a key this common says little; the pair keys block instead
+            by_part.setdefault(part, []).append(found)
+        if not by_part and rarest is not None:
+            # Every key is common ("Maria Garcia" in a long list): the rarest one still
+            # names the namesakes, for the date (or the officer) to tell apart.
+            by_part[rarest[0]] = [rarest[1]]
+        if not by_part:
+            return np.empty(0, dtype=np.int64), np.empty(0)
+        parts: list[tuple[Array, Array]] = []
+        for part, lists in by_part.items():
             boost = 2.0 if part == PAIR else 1.5 if part == -1 else 1.0
-            weight = math.log1p(total / len(found)) * boost
-            shares = by_part.setdefault(part, {})
-            for rid in found:
-                if shares.get(rid, 0.0) < weight:
-                    shares[rid] = weight
-        support: dict[int, float] = {}
-        for shares in by_part.values():
-            for rid, weight in shares.items():
-                support[rid] = support.get(rid, 0.0) + weight
-        return support
+            sizes = [len(found) for found in lists]
+            rarity = np.log1p(total / np.array(sizes)) * boost
+            flat = np.concatenate(lists)
+            parts.append(_per_person(flat, np.repeat(rarity, sizes), np.maximum))
+        if len(parts) == 1:
+            return parts[0]
+        return _per_person(
+            np.concatenate([found for found, _ in parts]),
+            np.concatenate([shares for _, shares in parts]),
+            np.add,
+        )
 
     def search(self, query: Subject, *, limit: int = MAX_CANDIDATES) -> list[tuple[int, Match]]:
         """Score the candidates; (rid, match) for each hit or possible match, best first."""
@@ -218,6 +279,26 @@ class CandidateIndex:
                 found.append((rid, match))
         found.sort(key=lambda item: -item[1].score)
         return found
+
+
+Array = npt.NDArray[Any]
+
+
+def _per_person(rids: Array, weights: Array, reduce: np.ufunc) -> tuple[Array, Array]:
+    """Each distinct rid once (ascending), with ``reduce`` (max, sum) of its weights."""
+    if not len(rids):
+        return rids, weights
+    order = np.argsort(rids, kind="stable")
+    rids, weights = rids[order], weights[order]
+    starts = np.flatnonzero(np.concatenate(([True], rids[1:] != rids[:-1])))
+    return rids[starts], reduce.reduceat(weights, starts)
+
+
+def _best(weights: Array, count: int) -> Array:
+    """Positions of the ``count`` largest weights, in no order."""
+    if len(weights) <= count:
+        return np.arange(len(weights))
+    return np.argpartition(-weights, count - 1)[:count]
 
 
 def _date_affinity(query: PartialDate, record: PartialDate | None) -> float:
@@ -235,18 +316,20 @@ def _date_affinity(query: PartialDate, record: PartialDate | None) -> float:
 
 
 def _date_keys(born: PartialDate | None, *, query: bool = False) -> list[str]:
-    """Birth-date keys: a record's full date and month; a query's, with day and month
-    swapped too. Year-only dates get none (tens of thousands share a year)."""
+    """Birth-date keys. A record is filed under its date, or its year and month when it has
+    no day; a query with a full date looks up that date, the month (records without a day)
+    and, when the day could be a month, both with day and month swapped. Year-only dates
+    get none (tens of thousands share a year)."""
     if born is None or born.month is None:
         return []
-    keys = [f"d:{born.year}-{born.month}"] if not query else []
-    if born.day is not None:
-        keys.append(f"d:{born.year}-{born.month}-{born.day}")
-        if query:
-            keys.append(f"d:{born.year}-{born.month}")
-            if born.day <= 12 and born.day != born.month:
-                keys.append(f"d:{born.year}-{born.day}-{born.month}")
-                keys.append(f"d:{born.year}-{born.day}")
+    if born.day is None:
+        return [] if query else [f"d:{born.year}-{born.month}"]
+    keys = [f"d:{born.year}-{born.month}-{born.day}"]
+    if query:
+        keys.append(f"d:{born.year}-{born.month}")
+        if born.day <= 12 and born.day != born.month:
+            keys.append(f"d:{born.year}-{born.day}-{born.month}")
+            keys.append(f"d:{born.year}-{born.day}")
     return keys
 
 

@@ -1,0 +1,72 @@
+"""The candidate index: who a query gets to score, and who it never looks at."""
+
+from __future__ import annotations
+
+from frontline.domain.dates import PartialDate
+from frontline.matching.algorithm import subject
+from frontline.matching.index import MAX_CANDIDATES, CandidateIndex
+
+BORN = PartialDate(1984, 3, 17)
+
+
+def test_a_typo_in_every_key_is_found_through_the_birth_date() -> None:
+    index = CandidateIndex()
+    index.add(1, subject(["Wojciechowski"], birth_date=BORN))
+    index.add(2, subject(["Tomasz Nowak"], birth_date=BORN))
+    assert index.candidates(subject(["Wojcihcowksi"])) == []  # no key in common
+    # Born the same day and looking alike: scored. Born the same day only: never.
+    assert index.candidates(subject(["Wojcihcowksi"], birth_date=BORN)) == [1]
+
+
+def test_the_day_and_month_swapped_find_the_person_too() -> None:
+    index = CandidateIndex()
+    index.add(1, subject(["Wojciechowski"], birth_date=PartialDate(1984, 3, 7)))
+    assert index.candidates(subject(["Wojcihcowksi"], birth_date=PartialDate(1984, 7, 3))) == [1]
+
+
+def test_among_many_namesakes_the_one_born_that_day_comes_first() -> None:
+    index = CandidateIndex()
+    for rid in range(200):
+        born = PartialDate(1950 + rid % 50, 1 + rid % 12, 1 + rid % 28)
+        index.add(rid, subject(["Maria Garcia Lopez"], birth_date=born))
+    index.add(999, subject(["Maria Garcia Lopez"], birth_date=BORN))
+    found = index.candidates(subject(["Maria Garcia"], birth_date=BORN))
+    assert found[0] == 999
+    assert len(found) == MAX_CANDIDATES
+
+
+def test_a_record_with_only_a_month_is_met_by_a_full_date() -> None:
+    index = CandidateIndex()
+    index.add(1, subject(["Wojciechowski"], birth_date=PartialDate(1984, 3)))
+    assert index.candidates(subject(["Wojcihcowksi"], birth_date=BORN)) == [1]
+
+
+def test_without_a_date_the_best_supported_come_first() -> None:
+    index = CandidateIndex()
+    index.add(1, subject(["Ahmed Hassan Karimi"]))
+    index.add(2, subject(["Ahmed Karimi"]))
+    index.add(3, subject(["Olga Petrova"]))
+    assert index.candidates(subject(["Ahmed Hassan Karimi"])) == [1, 2]
+
+
+def test_a_discarded_or_replaced_person_is_no_longer_found_under_the_old_name() -> None:
+    index = CandidateIndex()
+    index.add(1, subject(["Olga Petrova"], birth_date=BORN))
+    index.add(1, subject(["Ahmed Karimi"], birth_date=BORN))
+    assert index.candidates(subject(["Olga Petrova"])) == []
+    assert index.candidates(subject(["Ahmed Karimi"])) == [1]
+    index.discard(1)
+    assert index.candidates(subject(["Ahmed Karimi"], birth_date=BORN)) == []
+    assert len(index) == 0
+    assert index.key_count == 0
+
+
+def test_search_scores_the_candidates_and_keeps_the_matches_best_first() -> None:
+    index = CandidateIndex()
+    index.add(1, subject(["Olga Petrova"], birth_date=BORN))
+    index.add(2, subject(["Olga Petrova"], birth_date=PartialDate(1961, 11, 2)))
+    index.add(3, subject(["Olga Petrovna Ivanova"], birth_date=BORN))
+    found = index.search(subject(["Olga Petrova"], birth_date=BORN))
+    assert [rid for rid, _ in found][0] == 1
+    assert 2 not in [rid for rid, _ in found]  # the namesake born decades apart
+    assert all(a.score >= b.score for (_, a), (_, b) in zip(found, found[1:], strict=False))
