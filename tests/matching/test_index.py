@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from frontline.domain.dates import PartialDate
 from frontline.matching.algorithm import subject
 from frontline.matching.index import MAX_CANDIDATES, CandidateIndex
@@ -67,6 +69,7 @@ def test_search_scores_the_candidates_and_keeps_the_matches_best_first() -> None
     index.add(2, subject(["Olga Petrova"], birth_date=PartialDate(1961, 11, 2)))
     index.add(3, subject(["Olga Petrovna Ivanova"], birth_date=BORN))
     found = index.search(subject(["Olga Petrova"], birth_date=BORN))
-    assert [rid for rid, _ in found][0] == 1
-    assert 2 not in [rid for rid, _ in found]  # the namesake born decades apart
-    assert all(a.score >= b.score for (_, a), (_, b) in zip(found, found[1:], strict=False))
+    rids = [rid for rid, _ in found]
+    assert rids[0] == 1
+    assert 2 not in rids  # the namesake born decades apart
+    assert all(a.score >= b.score for (_, a), (_, b) in itertools.pairwise(found))
