@@ -51,6 +51,18 @@ def test_without_a_date_the_best_supported_come_first() -> None:
     assert index.candidates(subject(["Ahmed Hassan Karimi"])) == [1, 2]
 
 
+def test_among_names_tied_on_their_keys_the_closest_spelling_comes_first() -> None:
+    # Hundreds of two-consonant names share every key of "Riko": without a date, the
+    # spelling decides which thirty are scored.
+    index = CandidateIndex()
+    shapes = itertools.product("LR", ("a", "e", "o", "ai"), ("k", "kk", "ck", "q"), "aeu")
+    for rid, letters in enumerate(shapes):
+        index.add(rid, subject(["".join(letters)]))
+    index.add(9999, subject(["Riko"]))
+    assert len(index) > 2 * MAX_CANDIDATES
+    assert index.candidates(subject(["Riko"]))[0] == 9999
+
+
 def test_a_discarded_or_replaced_person_is_no_longer_found_under_the_old_name() -> None:
     index = CandidateIndex()
     index.add(1, subject(["Olga Petrova"], birth_date=BORN))

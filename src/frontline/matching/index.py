@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import heapq
 from array import array
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz.fuzz import ratio
+from rapidfuzz.fuzz import ratio, token_sort_ratio
 from rapidfuzz.process import cdist
 
 from frontline.domain.dates import PartialDate
@@ -38,8 +39,10 @@ LOOKS_ALIKE = 70
 """The least rapidfuzz ``ratio`` of two names' joined spellings for a person
 found by birth date alone to be scored: a typo in every part hides a name from its keys,
 not from this, and the random persons born the same day mostly fall below it."""
-DATED_POOL = 150
-"""How many name candidates a query with a birth date re-ranks by date."""
+POOL = 150
+"""How many of the best-supported persons a query re-ranks by spelling (and date)."""
+LOOKS_RANK = 0.5
+"""Share of the best name support that an identical spelling adds in that re-ranking."""
 DATE_RANK = 0.5
 """Share of the best name support that an agreeing (or disagreeing) birth date moves."""
 PAIR_COMMON_KEY = 5_000
@@ -183,9 +186,23 @@ class CandidateIndex:
             )
         if query.birth_date is not None:
             return self._by_date(query.birth_date, names, rids, weights, limit)
-        best = _best(weights, limit)
-        ranked: list[int] = rids[best[np.argsort(-weights[best], kind="stable")]].tolist()
-        return ranked
+        top = float(weights.max()) if len(weights) else 1.0
+        support = self._pool(names, rids, weights, top)
+        return heapq.nlargest(limit, support, key=support.__getitem__)
+
+    def _pool(
+        self, names: list[PreparedName], rids: Array, weights: Array, top: float
+    ) -> dict[int, float]:
+        """Without a date, the best-supported few hundred, each raised by how much its
+        name looks like the query's in any order: among namesakes tied on their keys
+        ("Riko" among the many two-consonant names), the closest spelling goes first."""
+        best = _best(weights, POOL)
+        support = dict(zip(rids[best].tolist(), weights[best].tolist(), strict=True))
+        if len(support) > MAX_CANDIDATES:
+            alike = self._resemblance(names, list(support), token_sort_ratio)
+            for rid, resemblance in alike.items():
+                support[rid] += top * LOOKS_RANK * resemblance
+        return support
 
     def _by_date(
         self,
@@ -210,25 +227,38 @@ class CandidateIndex:
             weights[at[supported]] += top
             if len(born_then) <= FEW_BORN:
                 unsupported.extend(found[~supported].tolist())
-        best = _best(weights, DATED_POOL)
+        best = _best(weights, POOL)
         support = dict(zip(rids[best].tolist(), weights[best].tolist(), strict=True))
-        for rid in self._looking_alike(names, unsupported):
-            support.setdefault(rid, top)
+        for rid, resemblance in self._resemblance(names, unsupported, ratio).items():
+            if resemblance * 100 >= LOOKS_ALIKE:
+                support.setdefault(rid, top)
         for rid in support:
             record_born = self._subjects[rid].birth_date
             support[rid] += top * DATE_RANK * _date_affinity(born, record_born)
         return heapq.nlargest(limit, support, key=support.__getitem__)
 
-    def _looking_alike(self, names: list[PreparedName], rids: list[int]) -> list[int]:
-        """The persons among ``rids`` with a name that looks like one of ``names``."""
+    def _resemblance(
+        self, names: list[PreparedName], rids: list[int], scorer: Callable[..., float]
+    ) -> dict[int, float]:
+        """Per person, 0 .. 1: how alike the closest of its names and the query's are, by
+        a rapidfuzz ``scorer`` over their lenient spellings (one ``cdist`` for them all):
+        ``ratio`` of the parts run together, or ``token_sort_ratio`` in any order."""
         if not rids:
-            return []
+            return {}
         subjects = self._subjects
         owners = [rid for rid in rids for _ in subjects[rid].names]
-        spellings = [other.joined for rid in rids for other in subjects[rid].names]
-        mine = [name.joined for name in names]
-        alike = cdist(mine, spellings, scorer=ratio, score_cutoff=LOOKS_ALIKE).max(axis=0)
-        return list(dict.fromkeys(rid for rid, score in zip(owners, alike, strict=True) if score))
+        if scorer is ratio:
+            spellings = [other.joined for rid in rids for other in subjects[rid].names]
+            mine = [name.joined for name in names]
+        else:
+            spellings = [_spelled(other) for rid in rids for other in subjects[rid].names]
+            mine = [_spelled(name) for name in names]
+        scores = (cdist(mine, spellings, scorer=scorer).max(axis=0) / 100).tolist()
+        resemblance: dict[int, float] = {}
+        for rid, score in zip(owners, scores, strict=True):
+            if score > resemblance.get(rid, -1.0):
+                resemblance[rid] = score
+        return resemblance
 
     def _support(self, name: PreparedName) -> tuple[Array, Array]:
         """The listed persons that share a key with the query name (ascending) and how much
@@ -292,6 +322,10 @@ def _per_person(rids: Array, weights: Array, reduce: np.ufunc) -> tuple[Array, A
     rids, weights = rids[order], weights[order]
     starts = np.flatnonzero(np.concatenate(([True], rids[1:] != rids[:-1])))
     return rids[starts], reduce.reduceat(weights, starts)
+
+
+def _spelled(name: PreparedName) -> str:
+    return " ".join(part.simple for part in name.parts)
 
 
 def _best(weights: Array, count: int) -> Array:
