@@ -1,13 +1,24 @@
-"""Who may do what: the one table of actions and the roles allowed each."""
+"""Who may do what: the one table of actions and the roles allowed each; console
+passwords, hashed."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from frontline.domain.users import Principal, Role
-from frontline.errors import PermissionDenied
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
 
-__all__ = ["Action", "require", "require_owner"]
+from frontline.domain.users import Principal, Role
+from frontline.errors import InvalidInput, PermissionDenied
+
+__all__ = [
+    "MIN_PASSWORD_LENGTH",
+    "Action",
+    "hash_password",
+    "password_matches",
+    "require",
+    "require_owner",
+]
 
 
 class Action(StrEnum):
@@ -42,3 +53,32 @@ def require_owner(principal: Principal, owner: str) -> None:
         return
     if principal.country != owner:
         raise PermissionDenied(f"records owned by {owner} can be changed only by {owner}'s bureau")
+
+
+MIN_PASSWORD_LENGTH = 12
+
+# Console passwords are chosen by people, so unlike the 256-bit API tokens they need a slow,
+# salted, memory-hard hash: argon2id (the password hashing competition's winner, RFC 9106)
+# through argon2-cffi, at OWASP's minimum profile (19 MiB, 2 passes, 1 lane: about 50 ms on
+# one core). The parameters travel inside each hash, so they can be raised later.
+_hasher = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
+# Verified against when the user name is unknown, so that a wrong name takes as long as a
+# wrong password and the login page does not tell which names exist.
+_DUMMY_HASH = _hasher.hash("not a password anyone has")
+
+
+def hash_password(password: str) -> str:
+    """The argon2id hash of a new password; refuses one too short to resist guessing."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput.for_field(
+            "password", f"must be at least {MIN_PASSWORD_LENGTH} characters"
+        )
+    return _hasher.hash(password)
+
+
+def password_matches(stored_hash: str | None, password: str) -> bool:
+    """Whether ``password`` is the one ``stored_hash`` was made from (``None``: no login)."""
+    try:
+        return _hasher.verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,9 @@ from frontline.services import Services
 from frontline.store.database import write_transaction
 from frontline.synth import generate_world, world_rows
 
-__all__ = ["DEMO_USERS", "is_empty", "seed_world", "write_world_files"]
+__all__ = ["DEMO_USERS", "demo_logins", "is_empty", "seed_world", "write_world_files"]
+
+DEMO_LOGINS_FILE = "demo-logins.txt"
 
 DEMO_USERS = (
     ("demo-officer", "officer", "FRA"),
@@ -39,8 +42,9 @@ def is_empty(services: Services) -> bool:
 def seed_world(services: Services, *, size: int, seed: int, today: dt.date) -> dict[str, Any]:
     """Load a synthetic world (validated like any import) and make the demo users.
 
-    Demo tokens go to ``<data_dir>/demo-tokens.txt`` (owner-only) so a newcomer can make a
-    first check; they are demo accounts on demo data, and a new token is made each seeding.
+    Demo tokens go to ``<data_dir>/demo-tokens.txt`` and console passwords to
+    ``<data_dir>/demo-logins.txt`` (both owner-only) so a newcomer can make a first check;
+    they are demo accounts on demo data, and new ones are made each seeding.
     """
     world, rows = _world_rows(size, seed, today)
     now = services.clock()
@@ -52,11 +56,17 @@ def seed_world(services: Services, *, size: int, seed: int, today: dt.date) -> d
     if services.index is not None:
         services.index.refresh()
     tokens = _demo_users(services, now)
+    logins = _demo_passwords(services, list(tokens))
     samples = [
         {"label": sample.label, "mrz": list(sample.lines), "expected": sample.expected_verdict}
         for sample in world.sample_mrzs
     ]
-    return {"records": counts, "demo_tokens": tokens, "sample_mrzs": samples}
+    return {
+        "records": counts,
+        "demo_tokens": tokens,
+        "demo_logins": logins,
+        "sample_mrzs": samples,
+    }
 
 
 def _demo_users(services: Services, now: dt.datetime) -> dict[str, str]:
@@ -66,14 +76,41 @@ def _demo_users(services: Services, now: dt.datetime) -> dict[str, str]:
             tokens[name] = services.users.add(name=name, role=role, country=country, now=now).token
         except Conflict:
             continue
-    if tokens:
-        path = services.settings.data_dir / "demo-tokens.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lines = "".join(f"{name} {token}\n" for name, token in tokens.items())
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        with os.fdopen(descriptor, "a") as handle:
-            handle.write(lines)
+    _append_secrets(services.settings.data_dir / "demo-tokens.txt", tokens)
     return tokens
+
+
+def _demo_passwords(services: Services, names: list[str]) -> dict[str, str]:
+    """A random console password for each new demo user (random, not a fixed "demo", so a
+    demo server reachable from a network is not open to anyone who read the README)."""
+    logins = {name: secrets.token_urlsafe(12) for name in names}
+    for name, password in logins.items():
+        services.users.set_password(name, password)
+    _append_secrets(services.settings.data_dir / DEMO_LOGINS_FILE, logins)
+    return logins
+
+
+def _append_secrets(path: Path, pairs: dict[str, str]) -> None:
+    if not pairs:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = "".join(f"{name} {value}\n" for name, value in pairs.items())
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    with os.fdopen(descriptor, "a") as handle:
+        handle.write(lines)
+
+
+def demo_logins(data_dir: Path) -> dict[str, str]:
+    """The latest demo console logins saved in ``data_dir`` (name -> password), if any."""
+    path = data_dir / DEMO_LOGINS_FILE
+    if not path.exists():
+        return {}
+    logins = {}
+    for line in path.read_text().splitlines():
+        name, _, password = line.partition(" ")
+        if name and password:
+            logins[name] = password
+    return logins
 
 
 def write_world_files(folder: Path, *, size: int, seed: int, today: dt.date) -> dict[str, int]:

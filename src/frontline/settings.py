@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["Settings"]
@@ -54,6 +54,32 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=16 * 1024 * 1024, ge=1024, description="Largest accepted request body."
     )
+
+    session_idle_minutes: float = Field(
+        default=15.0,
+        gt=0.0,
+        le=24 * 60.0,
+        description="Console: minutes without a request after which a login must be repeated.",
+    )
+    session_max_hours: float = Field(
+        default=12.0,
+        gt=0.0,
+        le=24 * 7.0,
+        description="Console: hours after login after which a login must be repeated anyway.",
+    )
+    session_secret: str | None = Field(
+        default=None,
+        description="Console: key that signs session cookies (32+ characters); when unset, "
+        "a random one kept in data_dir/session-secret. Set it when several hosts serve.",
+    )
+
+    @field_validator("session_secret")
+    @classmethod
+    def _strong_secret(cls, value: str | None) -> str | None:
+        # A guessable key lets anyone forge a session cookie for any user.
+        if value is not None and (len(value) < 32 or len(set(value)) < 12):
+            raise ValueError("must be at least 32 random characters, not a placeholder")
+        return value
 
     def resolved_database_url(self) -> str:
         """The database URL in force: the configured one, or SQLite in ``data_dir``."""

@@ -14,9 +14,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from frontline import __version__
 from frontline.api.responses import FastJSON, error_body
 from frontline.api.routers import audit, checks, health, records, suppressions
-from frontline.errors import FrontlineError
+from frontline.errors import FieldError, FrontlineError, InvalidInput
 from frontline.services import Services, open_services
 from frontline.settings import Settings
+from frontline.web import install_console, is_console_page
+from frontline.web.console import error_page
 
 __all__ = ["app_from_settings", "create_app"]
 
@@ -48,14 +50,18 @@ def create_app(services: Services, *, owns_services: bool = False) -> FastAPI:
     app.state.services = services
     for module in (health, checks, records, audit, suppressions):
         app.include_router(module.router)
+    install_console(app, services)
     _install_error_handlers(app)
     _install_body_limit(app, services.settings.max_body_bytes)
     return app
 
 
 def _install_error_handlers(app: FastAPI) -> None:
+    # Console pages show errors as pages; their JSON twins and the API, as the one shape.
     @app.exception_handler(FrontlineError)
-    async def frontline_error(_request: Request, error: FrontlineError) -> Response:
+    async def frontline_error(request: Request, error: FrontlineError) -> Response:
+        if is_console_page(request):
+            return error_page(request, error)
         headers = {"WWW-Authenticate": "Bearer"} if error.http_status == 401 else None
         return FastJSON(
             error_body(error.code, error.message, error.details()),
@@ -64,7 +70,7 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_request: Request, error: RequestValidationError) -> Response:
+    async def validation_error(request: Request, error: RequestValidationError) -> Response:
         details = [
             {
                 "field": ".".join(str(part) for part in item["loc"] if part != "body") or "(body)",
@@ -73,23 +79,41 @@ def _install_error_handlers(app: FastAPI) -> None:
             for item in error.errors()
         ]
         first = details[0] if details else {"field": "(body)", "message": "invalid"}
+        if is_console_page(request):
+            fields = [FieldError(item["field"], item["message"]) for item in details]
+            message = f"{first['field']}: {first['message']}"
+            return error_page(request, InvalidInput(message, errors=fields))
         return FastJSON(
             error_body("invalid_input", f"{first['field']}: {first['message']}", details),
             status_code=422,
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, error: StarletteHTTPException) -> Response:
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code, "http_error")
+        if is_console_page(request):
+            return error_page(request, _PageError(code, str(error.detail), error.status_code))
         return FastJSON(error_body(code, str(error.detail)), status_code=error.status_code)
 
     @app.exception_handler(Exception)
-    async def unexpected(_request: Request, error: Exception) -> Response:
+    async def unexpected(request: Request, error: Exception) -> Response:
         log.exception("unexpected error", exc_info=error)
+        if is_console_page(request):
+            message = "an unexpected error occurred; it has been logged"
+            return error_page(request, _PageError("internal", message, 500))
         return FastJSON(
             error_body("internal", "an unexpected error occurred; it has been logged"),
             status_code=500,
         )
+
+
+class _PageError(FrontlineError):
+    """A routing error (no such page, wrong method) shown as a console page."""
+
+    def __init__(self, code: str, message: str, status: int) -> None:
+        super().__init__(message)
+        self.code = code  # type: ignore[misc]
+        self.http_status = status  # type: ignore[misc]
 
 
 def _install_body_limit(app: FastAPI, limit: int) -> None:

@@ -64,6 +64,26 @@ def list_users(as_json: Annotated[bool, typer.Option("--json")] = False) -> None
         print(f"{user['name']}\t{user['role']}\t{user['country']}{state}")
 
 
+@users_app.command("password")
+def set_password(
+    name: Annotated[str, typer.Argument()],
+    password: Annotated[
+        str,
+        typer.Option(
+            "--password",
+            prompt=True,
+            confirmation_prompt=True,
+            hide_input=True,
+            help="Asked for when not given (better: not in the shell's history).",
+        ),
+    ],
+) -> None:
+    """Set a user's console password (12+ characters); only its argon2id hash is stored."""
+    with services_for(use_index=False) as services:
+        guarded(lambda: services.users.set_password(name, password))
+    console.print(f"console password of {name} set", highlight=False)
+
+
 @users_app.command("revoke")
 def revoke_user(name: Annotated[str, typer.Argument()]) -> None:
     """Revoke a user's token at once."""

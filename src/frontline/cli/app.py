@@ -56,6 +56,7 @@ def serve(
     services = open_services(settings, use_index=processes == 1)
     _seed_if_asked(services, settings, demo)
     bind_host, bind_port = host or settings.host, port or settings.port
+    _announce_console(settings, bind_host, bind_port, demo)
     if processes > 1:
         services.close()
         serve_workers(host=bind_host, port=bind_port, workers=processes)
@@ -94,6 +95,21 @@ def _announce_demo(seeded: dict[str, object]) -> None:
         )
         for line in sample["mrz"]:
             console.print(f"  {line}", highlight=False, markup=False)
+
+
+def _announce_console(settings: Settings, host: str, port: int, demo: bool) -> None:
+    """The console's address and, on a demo server, the demo logins (kept in the data
+    folder, so a restart prints them again)."""
+    from frontline.demo import demo_logins
+
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    console.print(f"officer console: http://{shown}:{port}/login", highlight=False)
+    if not (demo or settings.seed_demo):
+        return
+    for name, password in demo_logins(settings.data_dir).items():
+        console.print(
+            f"demo login: user {name}  password {password}", highlight=False, markup=False
+        )
 
 
 def main() -> None:

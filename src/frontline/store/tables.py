@@ -159,6 +159,7 @@ users = Table(
     Column("role", String(16), nullable=False),
     Column("country", String(3), nullable=False),
     Column("token_hash", String(64), nullable=False, unique=True),
+    Column("password_hash", String(200), nullable=True),  # argon2id; null: no console login
     Column("created_at", DateTime, nullable=False),
     Column("expires_at", DateTime, nullable=True),
     Column("revoked_at", DateTime, nullable=True),

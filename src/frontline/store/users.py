@@ -7,9 +7,11 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, insert, select, update
 
+from frontline.access import hash_password, password_matches
 from frontline.domain.users import Principal, Role
 from frontline.errors import AuthenticationFailed, Conflict, InvalidInput, NotFound
 from frontline.identifiers.countries import canonical_country
@@ -90,6 +92,46 @@ class UserStore:
         expires = utc(row.expires_at)
         if expires is not None and expires <= now:
             raise AuthenticationFailed("this token has expired")
+        return Principal(row.id, row.name, Role(row.role), row.country)
+
+    def set_password(self, name: str, password: str) -> None:
+        """Give ``name`` a console password (argon2id hash only); replaces any old one."""
+        hashed = hash_password(password)
+        users = tables.users
+        with write_transaction(self.engine) as connection:
+            result = connection.execute(
+                update(users).where(users.c.name == name).values(password_hash=hashed)
+            )
+            if result.rowcount == 0:
+                raise NotFound(f"no user named {name}")
+
+    def login(self, name: str, password: str, *, now: dt.datetime) -> Principal:
+        """The principal of a live user whose console password this is; AuthenticationFailed
+        otherwise, with one message whether the name or the password was wrong."""
+        users = tables.users
+        with self.engine.connect() as connection:
+            row = connection.execute(select(users).where(users.c.name == name)).first()
+        if not password_matches(row.password_hash if row else None, password) or row is None:
+            raise AuthenticationFailed("unknown user name or wrong password")
+        return self._live(row, now)
+
+    def principal(self, user_id: int, *, now: dt.datetime) -> Principal:
+        """The principal of a logged-in user, looked up again on every console request so
+        that a revoked or expired account stops at once."""
+        users = tables.users
+        with self.engine.connect() as connection:
+            row = connection.execute(select(users).where(users.c.id == user_id)).first()
+        if row is None:
+            raise AuthenticationFailed("this account no longer exists")
+        return self._live(row, now)
+
+    @staticmethod
+    def _live(row: Any, now: dt.datetime) -> Principal:
+        if row.revoked_at is not None:
+            raise AuthenticationFailed("this account has been revoked")
+        expires = utc(row.expires_at)
+        if expires is not None and expires <= now:
+            raise AuthenticationFailed("this account has expired")
         return Principal(row.id, row.name, Role(row.role), row.country)
 
     def revoke(self, name: str, *, now: dt.datetime) -> None:

@@ -1,0 +1,92 @@
+"""/login and /logout: a console password opens a session; logout ends it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from frontline.api.deps import ServicesDep
+from frontline.errors import AuthenticationFailed
+from frontline.web.console import (
+    FormDep,
+    check_csrf,
+    clear_session,
+    read_session,
+    redirect,
+    respond,
+    wants_json,
+)
+from frontline.web.sessions import Session
+
+router = APIRouter(include_in_schema=False)
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path on this server: ``//evil.example`` or ``https://...`` would make the
+    login form an open redirect."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/check"
+    return target
+
+
+@router.get("/login")
+def login_page(
+    request: Request,
+    next_path: Annotated[str | None, Query(alias="next", max_length=500)] = None,
+    expired: Annotated[bool, Query()] = False,
+) -> Response:
+    # Keep the CSRF token (and any draft MRZ) of an earlier cookie, signed by us; else a
+    # fresh anonymous session whose token the login form carries (no login CSRF).
+    earlier = read_session(request)
+    session = Session.anonymous(
+        draft=earlier.draft if earlier else "", csrf=earlier.csrf if earlier else None
+    )
+    notice = "Your session has ended; log in again." if expired else ""
+    data = {"next": safe_next(next_path), "csrf_token": session.csrf}
+    return respond(None, request, "login.html", data, session=session, notice=notice)
+
+
+@router.post("/login")
+def login(request: Request, form: FormDep, services: ServicesDep) -> Response:
+    check_csrf(read_session(request), form, request)
+    earlier = read_session(request)
+    target = safe_next(form.get("next"))
+    try:
+        principal = services.users.login(
+            form.get("name", ""), form.get("password", ""), now=services.clock()
+        )
+    except AuthenticationFailed as error:
+        session = Session.anonymous(draft=earlier.draft if earlier else "")
+        data = {"next": target, "csrf_token": session.csrf, "error": error.message}
+        return respond(
+            None,
+            request,
+            "login.html",
+            data,
+            status=401,
+            session=session,
+            notice="",
+            name=form.get("name", ""),
+        )
+    session = Session.logged_in(
+        principal.user_id,
+        now=services.clock().timestamp(),
+        draft=earlier.draft if earlier else "",
+    )
+    if wants_json(request):
+        data = {"user": principal.name, "role": principal.role.value, "next": target}
+        return respond(None, request, "login.html", data, session=session)
+    return redirect(request, target, session=session)
+
+
+@router.post("/logout")
+def logout(request: Request, form: FormDep) -> Response:
+    check_csrf(read_session(request), form, request)
+    response = (
+        respond(None, request, "login.html", {"logged_out": True})
+        if wants_json(request)
+        else redirect(request, "/login")
+    )
+    clear_session(response)
+    return response
