@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
+from frontline.access import Action, require
 from frontline.api.deps import ServicesDep
 from frontline.domain.checks import result_as_dict
 from frontline.errors import InvalidInput
@@ -35,6 +36,7 @@ def home(visit: VisitDep) -> Response:
 def check_page(visit: VisitDep) -> Response:
     # A draft MRZ kept across a login comes back into the box (once), not re-submitted:
     # the officer sees it and presses Enter.
+    require(visit.principal, Action.CHECK)
     session = visit.session
     draft = session.draft if session else ""
     data = {"fields": {name: list(names) for name, names in CHECK_SECTIONS.items()}}
@@ -59,6 +61,7 @@ def check(request: Request, form: FormDep, services: ServicesDep) -> Response:
         return _login_keeping_draft(request, form, error)
     if visit.session is not None:
         check_csrf(visit.session, form, request)
+    require(visit.principal, Action.CHECK)
     try:
         parsed = parse_check_request(check_request(form), today=services.clock().date())
     except InvalidInput as error:
