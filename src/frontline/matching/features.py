@@ -166,7 +166,7 @@ def part_similarity(
     if mode != "abjad" and _sound_alike(query, record):
         best, how = weights.sound_alike, "sound alike"
     share = weights.loose_skeleton_share if mode == "loose" else weights.skeleton_share
-    if mode == "alphabet" and _is_typo(query.latin, record.latin):
+    if mode == "alphabet" and _is_written_typo(query, record):
         # A slip in the written spelling, which the lenient one can hide ("Giueppe" reads
         # "giupe", Giuseppe "giusepe"; "Garcla" "garkla", García "garsia").
         best, how = max((best, how), (_one_edit(len(record.latin), weights), "spelling"))
@@ -239,6 +239,21 @@ def _is_typo(first: str, second: str) -> bool:
     if longest < 4 or OSA.distance(first, second, score_cutoff=1) != 1:
         return False
     return longest > 4 or len(first) != len(second) or sorted(first) == sorted(second)
+
+
+def _is_written_typo(query: NamePart, record: NamePart) -> bool:
+    """A slip between the written spellings, umlauts read either way ("Jerg" is "Joerg"
+    with a letter dropped, and Jörg)."""
+    if _is_typo(query.latin, record.latin):
+        return True
+    if not query.written and not record.written:
+        return False
+    return any(
+        _is_typo(one, other)
+        for one in (query.latin, query.written)
+        for other in (record.latin, record.written)
+        if one and other and (one, other) != (query.latin, record.latin)
+    )
 
 
 def _one_edit(length: int, weights: NameWeights) -> float:

@@ -70,6 +70,9 @@ class NamePart:
     """``phonetic.voiced`` of each of the part's own readings (not the learned ones)."""
     unglued: str = ""
     """The word without a particle glued to its front ("delacruz" -> "cruz"), if any."""
+    written: str = ""
+    """The word as ICAO 9303 spells its umlauts ("jörg" -> "joerg"), where that differs
+    from ``latin`` ("jorg"): a slip in one spelling may be one letter from the other."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +142,8 @@ def _prepare(name: str, truncated: bool, split_family: bool = True) -> PreparedN
     kept = [item for item in words if item[0] not in joining and not _is_title(item)]
     if not kept:  # a name made only of particles ("De La") is still a name
         kept = [item for item in words if not _is_title(item)] or words
-    parts = tuple(_part(*item) for item in kept)
+    written = _icao_spellings(text) if script is Script.LATIN else {}
+    parts = tuple(_part(*item, written=written.get(item[0], "")) for item in kept)
     joined = "".join(part.simple for part in parts)
     return PreparedName(
         original=name,
@@ -159,8 +163,26 @@ def _is_title(word: tuple[str, str, str]) -> bool:
     return word[0] in TITLES and not word[1]
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "å": "aa"})
+
+
+def _icao_spellings(text: str) -> dict[str, str]:
+    """Each word of a Latin name written with an umlaut, as marks stripped read it
+    ("jorg"), and as ICAO 9303 transliterates it ("joerg")."""
+    if text.isascii():
+        return {}
+    folded = unicodedata.normalize("NFC", text).lower()
+    if folded == (expanded := folded.translate(_UMLAUTS)):
+        return {}
+    plain = _SPLIT.split(_strip_marks(folded))
+    spelt = _SPLIT.split(_strip_marks(expanded))
+    if len(plain) != len(spelt):
+        return {}
+    return {one: other for one, other in zip(plain, spelt, strict=True) if one != other}
+
+
 @lru_cache(maxsize=200_000)
-def _part(word: str, segment: str = "", script: str = "") -> NamePart:
+def _part(word: str, segment: str = "", script: str = "", *, written: str = "") -> NamePart:
     learned = read_word(segment, script)[:MAX_LEARNED] if segment else ()
     if script == "cyrillic":
         learned = (*learned, *french_and_german(segment))
@@ -183,6 +205,7 @@ def _part(word: str, segment: str = "", script: str = "") -> NamePart:
         skeletons,
         tuple(dict.fromkeys(voiced(variant) for variant in spellings(word))),
         _unglued(word),
+        sys.intern(written),
     )
 
 
