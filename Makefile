@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench clean browser
 
 install: $(STAMP)
 
@@ -22,8 +22,20 @@ lint: install
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy src
 
-test: lint
+test: lint browser
 	$(BIN)/pytest
+
+# The console's browser tests drive Debian's Chromium (never a downloaded browser). Where it
+# is missing and apt-get can run as root, install it (~30 s); otherwise the tests skip and
+# say why.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  echo "installing Debian's chromium for the browser tests (about 30 s) ..."; \
+	  apt-get install -y -qq chromium >/dev/null 2>&1 \
+	  || (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1) \
+	  || echo "could not install chromium: the browser tests (tests/e2e) will skip"; \
+	else echo "no /usr/bin/chromium and no apt-get as root: the browser tests (tests/e2e) will skip"; fi
 
 bench: install
 	$(BIN)/python bench/run_all.py
