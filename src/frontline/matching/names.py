@@ -225,12 +225,32 @@ _ABD = re.compile(r"^abd(?:el|ul|al|ol|oul|ou|il)?$")
 _ABD_GLUED = re.compile(r"^abd(?:el|ul|al|ol|oul|ou|il|u|e|o)(?=[a-z]{4,}$)")
 
 
+_ALLAH = re.compile(r"^[aueo]?(?:llah?|lah)$")
+"""Allah after Abd, as romanisations write it: Abd Allah, Abdul Lah, Abdu-llah."""
+_ABD_ALLAH = re.compile(r"^abd(?:ou|u|a|e|o)?(?:llah?|lah)$")
+"""Abdullah, Abdallah, Abdulla, Abdellah, Abdollah: Abd and Allah in one word."""
+_ALLAH_NATIVE = frozenset({"الله", "لله", "له"})
+"""الله, and what is left of it once the article is read apart."""
+
+
 def _theophoric(words: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """ "Abdel Rahman", "Abdul Rahman", "Abd al-Rahman" are one name: read the servant-of
-    word as "abd" and drop the article after it."""
+    word as "abd" and drop the article after it. Allah after it reads "allah" however it
+    is spelt or written (Abdullah, Abd Allah, عبد الله)."""
     out: list[tuple[str, str, str]] = []
     for word, segment, script in words:
-        if out and out[-1][0] == "abd" and word in ("al", "el", "ul", "ar", "as", "an"):
+        after_abd = bool(out) and (out[-1][0] == "abd" or out[-1][1] == "عبد")
+        if after_abd and word in ("al", "el", "ul", "ar", "as", "an"):
+            continue
+        if after_abd and (segment in _ALLAH_NATIVE or (not segment and _ALLAH.match(word))):
+            # A native الله is still read by the learned table, as the whole word.
+            out.append(("allah", "الله" if segment else "", script))
+            continue
+        if not segment and _ABD_ALLAH.match(word):
+            out.extend((("abd", "", script), ("allah", "", script)))
+            continue
+        if segment.startswith("عبد") and segment[3:] in _ALLAH_NATIVE:
+            out.extend((("abd", "عبد", script), ("allah", "الله", script)))
             continue
         glued = _ABD_GLUED.match(word) if not segment else None
         if glued is not None:  # "Abdulrahman" is Abd al-Rahman
