@@ -52,3 +52,29 @@ def test_the_static_files_are_served(console: Console) -> None:
     browser = console.browser(None)
     assert "verdict-no_hit" in browser.get("/static/console.css").text
     assert "requestSubmit" in browser.get("/static/console.js").text
+
+
+def test_an_unexpected_error_is_a_plain_500_page_never_a_traceback(
+    console: Console, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    browser = console.browser("officer")
+    browser.get("/check")
+
+    def broken(**_: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(console.services.screening, "check", broken)
+    page = browser.post("/check", {"document.number": "X1", "document.country": "FRA"})
+    assert page.status_code == 500
+    assert "Something went wrong" in page.text
+    assert "disk on fire" not in page.text
+    assert "Traceback" not in page.text
+    twin = browser.post("/check.json", {"document.number": "X1", "document.country": "FRA"})
+    assert twin.json()["error"]["code"] == "internal"
+
+
+def test_an_error_page_keeps_the_navigation_and_the_logout(console: Console) -> None:
+    page = console.browser("officer").get("/audit")
+    assert page.status_code == 403
+    assert "officer-fra · officer · FRA" in page.text
+    assert 'action="/logout"' in page.text

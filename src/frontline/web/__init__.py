@@ -4,7 +4,6 @@ with a JSON twin (a ``.json`` suffix or ``Accept: application/json``)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
@@ -52,14 +51,15 @@ class ConsolePaths:
         if scope["type"] == "http":
             path: str = scope["path"]
             if path.split("/", 2)[1].removesuffix(".json") in PAGES:
-                scope = _console_scope(scope, path)
+                _mark_console(scope, path)
         await self.app(scope, receive, send)
 
 
-def _console_scope(scope: Scope, path: str) -> dict[str, Any]:
-    marked = {**scope, "frontline.console": True}
+def _mark_console(scope: Scope, path: str) -> None:
+    # Marked in place, not on a copy: the outermost error middleware (an unexpected
+    # error's 500) reads this same scope, and must know to answer with a page.
+    scope["frontline.console"] = True
     if path.endswith(".json") and len(path) > len("/.json"):
-        marked["path"] = path.removesuffix(".json")
-        marked["raw_path"] = marked["path"].encode()
-        marked["frontline.json"] = True
-    return marked
+        scope["path"] = path.removesuffix(".json")
+        scope["raw_path"] = scope["path"].encode()
+        scope["frontline.json"] = True

@@ -58,6 +58,10 @@ SECURITY_HEADERS = {
 class LoginRequired(AuthenticationFailed):
     """No session, or one that has ended: the page sends the person to the login form."""
 
+    def __init__(self, message: str, *, has_ended: bool = False) -> None:
+        super().__init__(message)
+        self.has_ended = has_ended
+
 
 @dataclass(frozen=True, slots=True)
 class ConsoleConfig:
@@ -116,7 +120,9 @@ def get_visit(request: Request, services: ServicesDep) -> Visit:
     authorization = request.headers.get("authorization", "")
     if authorization.lower().startswith("bearer "):
         principal = services.users.authenticate(authorization[7:].strip(), now=now)
-        return Visit(request, services, principal, None)
+        by_token = Visit(request, services, principal, None)
+        request.state.visit = by_token
+        return by_token
     session = read_session(request)
     config = config_of(request)
     moment = now.timestamp()
@@ -125,12 +131,14 @@ def get_visit(request: Request, services: ServicesDep) -> Visit:
     if session.is_expired(
         now=moment, idle_seconds=config.idle_seconds, max_seconds=config.max_seconds
     ):
-        raise LoginRequired("your session has ended; log in again")
+        raise LoginRequired("your session has ended; log in again", has_ended=True)
     try:
         principal = services.users.principal(session.user_id, now=now)
     except AuthenticationFailed as error:
-        raise LoginRequired(error.message) from None
-    return Visit(request, services, principal, session.touched(moment))
+        raise LoginRequired(error.message, has_ended=True) from None
+    visit = Visit(request, services, principal, session.touched(moment))
+    request.state.visit = visit  # an error page still shows who is logged in
+    return visit
 
 
 VisitDep = Annotated[Visit, Depends(get_visit)]
@@ -228,12 +236,18 @@ def error_page(request: Request, error: FrontlineError) -> Response:
     """An error as an HTML page (the JSON twin keeps the API's one error shape)."""
     if isinstance(error, LoginRequired) and request.method == "GET":
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        note = "&expired=1" if "ended" in error.message else ""
+        note = "&expired=1" if error.has_ended else ""
         return redirect(request, f"/login?next={quote(target, safe='/')}{note}")
+    visit: Visit | None = getattr(request.state, "visit", None)
     html = (
         config_of(request)
         .templates.get_template("error.html")
-        .render(error=error, user=None, csrf="", path=request.url.path)
+        .render(
+            error=error,
+            user=visit.principal if visit else None,
+            csrf=visit.csrf if visit else "",
+            path=request.url.path,
+        )
     )
     response = HTMLResponse(html, status_code=error.http_status)
     response.headers.update(SECURITY_HEADERS)
