@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import FrozenClock
 from tests.web.conftest import PASSWORD, Browser, Console
 
 
@@ -147,3 +148,32 @@ def test_the_json_twin_of_login(console: Console) -> None:
     response = browser.post("/login.json", {"name": console.user("admin"), "password": PASSWORD})
     assert response.json() == {"user": "admin-fra", "role": "admin", "next": "/check"}
     assert browser.client.get("/audit.json").status_code == 200
+
+
+def test_five_wrong_passwords_lock_the_name_for_fifteen_minutes(
+    console: Console, clock: FrozenClock
+) -> None:
+    name = console.user("officer")
+    browser = console.browser(None)
+    for _ in range(5):
+        assert browser.log_in(name, "wrong password!").status_code == 401
+    locked = browser.log_in(name)  # even the right password
+    assert locked.status_code == 429
+    assert "too many failed logins for officer-fra; try again in 15 minute(s)" in locked.text
+    browser.get("/login")
+    twin = browser.post("/login.json", {"name": name, "password": PASSWORD})
+    assert twin.json()["error"]["code"] == "too_many_attempts"
+    other = console.browser(None).log_in(console.user("bureau"))
+    assert other.status_code == 200  # other names are not locked
+    clock.advance(minutes=15, seconds=1)
+    assert browser.log_in(name).status_code == 200
+
+
+def test_a_good_login_clears_the_failures(console: Console) -> None:
+    name = console.user("officer")
+    browser = console.browser(None)
+    for _ in range(4):
+        browser.log_in(name, "wrong password!")
+    assert browser.log_in(name).status_code == 200
+    for _ in range(4):
+        assert console.browser(None).log_in(name, "wrong password!").status_code == 401

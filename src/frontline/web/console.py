@@ -24,6 +24,7 @@ from frontline.domain.users import Principal
 from frontline.errors import AuthenticationFailed, FrontlineError, InvalidInput, PermissionDenied
 from frontline.services import Services
 from frontline.web.sessions import COOKIE, Session, SessionSigner
+from frontline.web.throttle import LoginThrottle
 
 __all__ = [
     "ConsoleConfig",
@@ -71,6 +72,7 @@ class ConsoleConfig:
     signer: SessionSigner
     idle_seconds: float
     max_seconds: float
+    throttle: LoginThrottle
 
     @classmethod
     def build(cls, *, key: bytes, idle_minutes: float, max_hours: float) -> ConsoleConfig:
@@ -81,7 +83,13 @@ class ConsoleConfig:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        return cls(environment, SessionSigner(key), idle_minutes * 60.0, max_hours * 3600.0)
+        return cls(
+            environment,
+            SessionSigner(key),
+            idle_minutes * 60.0,
+            max_hours * 3600.0,
+            LoginThrottle(),
+        )
 
 
 def config_of(request: Request) -> ConsoleConfig:

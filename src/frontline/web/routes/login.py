@@ -7,17 +7,19 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from frontline.api.deps import ServicesDep
-from frontline.errors import AuthenticationFailed
+from frontline.errors import AuthenticationFailed, FrontlineError
 from frontline.web.console import (
     FormDep,
     check_csrf,
     clear_session,
+    config_of,
     read_session,
     redirect,
     respond,
     wants_json,
 )
 from frontline.web.sessions import Session
+from frontline.web.throttle import TooManyAttempts
 
 router = APIRouter(include_in_schema=False)
 
@@ -49,35 +51,46 @@ def login_page(
 
 @router.post("/login")
 def login(request: Request, form: FormDep, services: ServicesDep) -> Response:
-    check_csrf(read_session(request), form, request)
     earlier = read_session(request)
+    check_csrf(earlier, form, request)
+    draft = earlier.draft if earlier else ""
     target = safe_next(form.get("next"))
+    name, moment = form.get("name", ""), services.clock().timestamp()
+    throttle = config_of(request).throttle
+    address = request.client.host if request.client else ""
     try:
-        principal = services.users.login(
-            form.get("name", ""), form.get("password", ""), now=services.clock()
-        )
-    except AuthenticationFailed as error:
-        session = Session.anonymous(draft=earlier.draft if earlier else "")
-        data = {"next": target, "csrf_token": session.csrf, "error": error.message}
-        return respond(
-            None,
-            request,
-            "login.html",
-            data,
-            status=401,
-            session=session,
-            notice="",
-            name=form.get("name", ""),
-        )
-    session = Session.logged_in(
-        principal.user_id,
-        now=services.clock().timestamp(),
-        draft=earlier.draft if earlier else "",
-    )
+        throttle.check(name, address, now=moment)
+        principal = services.users.login(name, form.get("password", ""), now=services.clock())
+    except (AuthenticationFailed, TooManyAttempts) as error:
+        if isinstance(error, AuthenticationFailed):
+            throttle.failed(name, address, now=moment)
+        if wants_json(request):
+            raise
+        return _login_again(request, error, target=target, name=name, draft=draft)
+    throttle.succeeded(name, address)
+    session = Session.logged_in(principal.user_id, now=moment, draft=draft)
     if wants_json(request):
         data = {"user": principal.name, "role": principal.role.value, "next": target}
         return respond(None, request, "login.html", data, session=session)
     return redirect(request, target, session=session)
+
+
+def _login_again(
+    request: Request, error: FrontlineError, *, target: str, name: str, draft: str
+) -> Response:
+    """The login form again with what went wrong; the name is kept, the password not."""
+    session = Session.anonymous(draft=draft)
+    data = {"next": target, "csrf_token": session.csrf, "error": error.message}
+    return respond(
+        None,
+        request,
+        "login.html",
+        data,
+        status=error.http_status,
+        session=session,
+        notice="",
+        name=name,
+    )
 
 
 @router.post("/logout")
