@@ -150,3 +150,17 @@ def test_a_bureau_cannot_cancel_another_bureaus_record(
     assert response.json()["error"]["code"] == "forbidden"
     assert server.api(f"/records/documents/{records['other']}.json")["state"] == "active"
     _shot(page, "record-not-owner-1920")
+
+
+def test_a_three_line_id_card_is_sent_on_its_third_line(page: Any, server: Server) -> None:
+    _log_in(page, server)
+    _scan(
+        page,
+        [
+            "I<UTOD231458907<<<<<<<<<<<<<<<",
+            "7408122F1204159UTO<<<<<<<<<<<6",
+            "ERIKSSON<<ANNA<MARIA<<<<<<<<<<",
+        ],
+    )
+    assert "NO HIT" in page.inner_text("#verdict")
+    assert "ERIKSSON, ANNA MARIA" in page.inner_text(".mrz-read summary")

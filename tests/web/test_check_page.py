@@ -218,3 +218,14 @@ def test_a_partner_may_not_check_from_the_console(console: Console) -> None:
     )
     assert twin.status_code == 403
     assert twin.json()["error"]["code"] == "forbidden"
+
+
+def test_a_three_line_id_card_mrz_is_read(console: Console) -> None:
+    td1 = [
+        "I<UTOD231458907<<<<<<<<<<<<<<<",
+        "7408122F1204159UTO<<<<<<<<<<<6",
+        "ERIKSSON<<ANNA<MARIA<<<<<<<<<<",
+    ]
+    page = console.browser().check(mrz="\r\n".join(td1) + "\r\n").text
+    assert _verdict(page) == "no_hit: ✓ NO HIT"
+    assert "ERIKSSON, ANNA MARIA · D23145890 · UTO" in page
