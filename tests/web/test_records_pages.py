@@ -151,3 +151,34 @@ def test_the_json_twins_of_the_records_pages(world: Console) -> None:
     )
     assert made.status_code == 201
     assert made.json()["owner"] == "FRA"
+
+
+def test_an_admin_may_create_a_record_for_any_owner(world: Console) -> None:
+    browser = world.browser("admin", "FRA")
+    assert '<label for="f-owner">' in browser.get("/records/vehicles/new").text
+    fields = {"id": "VEH-DEU", "vin": "WVWZZZ1JZXW000001", "status": "stolen", "owner": "DEU"}
+    response = browser.post("/records/vehicles", fields)
+    assert response.status_code == 200
+    assert world.services.store.get(RecordKind.VEHICLES, "VEH-DEU").owner == "DEU"
+
+
+def test_a_script_creates_a_record_through_the_twin_with_a_bearer_token(world: Console) -> None:
+    token = world.tokens[world.user("bureau", "ESP")]
+    response = world.browser(None).client.post(
+        "/records/documents.json",
+        data={
+            "id": "DOC-ESP",
+            "number": "E1",
+            "issuing_country": "ESP",
+            "type": "passport",
+            "status": "lost",
+        },
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert response.status_code == 201
+    assert response.json()["owner"] == "ESP"
+
+
+def test_the_records_page_links_to_the_bureaus_own_records(world: Console) -> None:
+    page = world.browser("bureau", "FRA").get("/records?kind=persons").text
+    assert 'href="/records?kind=persons&amp;owner=FRA"' in page
