@@ -6,7 +6,8 @@ import itertools
 
 from frontline.domain.dates import PartialDate
 from frontline.matching.algorithm import subject
-from frontline.matching.index import MAX_CANDIDATES, CandidateIndex
+from frontline.matching.index import MAX_CANDIDATES, PAIR, CandidateIndex, name_keys
+from frontline.matching.names import prepare_name
 
 BORN = PartialDate(1984, 3, 17)
 
@@ -61,6 +62,23 @@ def test_among_names_tied_on_their_keys_the_closest_spelling_comes_first() -> No
     index.add(9999, subject(["Riko"]))
     assert len(index) > 2 * MAX_CANDIDATES
     assert index.candidates(subject(["Riko"]))[0] == 9999
+
+
+def _pair_keys(name: str) -> set[str]:
+    return {key for part, key in name_keys(prepare_name(name)) if part == PAIR}
+
+
+def test_a_nickname_and_its_full_name_share_a_key_of_two_parts() -> None:
+    # Michael and Davis are each too common in a long list to block on: the two parts
+    # together must still bring "Mike Davis" to "Michael Davis".
+    assert _pair_keys("Mike Davis") & _pair_keys("Michael Davis")
+
+
+def test_a_short_part_is_filed_under_the_first_letter_of_each_reading() -> None:
+    # Ганна reads "hanna" as well as "ganna": a Latin "Hanna" finds it either way.
+    native = {key for _, key in name_keys(prepare_name("Ганна"))}
+    latin = {key for _, key in name_keys(prepare_name("Hanna"))}
+    assert native & latin
 
 
 def test_a_discarded_or_replaced_person_is_no_longer_found_under_the_old_name() -> None:

@@ -69,11 +69,11 @@ def name_keys(name: PreparedName) -> list[tuple[int, str]]:
 @lru_cache(maxsize=500_000)
 def _part_keys(part: NamePart) -> tuple[str, ...]:
     keys: set[str] = set()
-    for skeleton in part.skeletons:
+    for simple, skeleton, _ in part.forms:
         if not skeleton:
-            keys.add(f"v:{part.simple[:3]}")
+            keys.add(f"v:{simple[:3]}")
         elif len(skeleton) == 1:
-            keys.add(f"s:{skeleton}{part.simple[:1]}")
+            keys.add(f"s:{skeleton}{simple[:1]}")
         else:
             keys.update(f"s:{variant}" for variant in _deletions(skeleton))
     keys.update(f"n:{group}" for group in name_groups(part.simple))  # "Beppe" by "Giuseppe"
@@ -113,14 +113,19 @@ def _pair_keys(name: PreparedName) -> set[str]:
 
 @lru_cache(maxsize=500_000)
 def _shapes(part: NamePart) -> tuple[str, ...]:
-    shapes = []
-    for skeleton in part.skeletons[:2]:
+    shapes: list[str] = []
+    for simple, skeleton, _ in part.forms:
         if not skeleton:
-            shapes.append(part.simple[:3])
+            shape = simple[:3]
         elif len(skeleton) == 1:
-            shapes.append(skeleton + part.simple[:1])
+            shape = skeleton + simple[:1]
         else:
-            shapes.append(skeleton)
+            shape = skeleton
+        if shape not in shapes:
+            shapes.append(shape)
+        if len(shapes) == 2:
+            break
+    shapes.extend(name_groups(part.simple))  # "Mike Davis" pairs with "Michael Davis"
     return tuple(shapes)
 
 
