@@ -28,6 +28,7 @@ __all__ = [
     "ALGORITHM",
     "Algorithm",
     "Match",
+    "Memo",
     "Outcome",
     "Subject",
     "compare_subjects",
@@ -171,16 +172,30 @@ class Match:
     algorithm: str = ALGORITHM.label
 
 
+NameKey = tuple[int, str, bool, int]
+"""A query name (by identity) and a record name by what determines it: the text, whether
+it was cut at the MRZ length, and how many parts it was read into."""
+
+
+@dataclass(slots=True)
+class Memo:
+    """What the comparisons of one query share: part similarities, and whole-name results,
+    since a long list holds the same name (an alias, a common name) many times over."""
+
+    parts: dict[tuple[int, int], tuple[float, str]] = field(default_factory=dict)
+    names: dict[NameKey, tuple[float, tuple[PartPair, ...], str]] = field(default_factory=dict)
+
+
 def compare_subjects(
     query: Subject,
     record: Subject,
     algorithm: Algorithm = ALGORITHM,
-    memo: dict[tuple[int, int], tuple[float, str]] | None = None,
+    memo: Memo | None = None,
 ) -> Match:
     """Compare a query with a record: dates, sex and nationality first (a namesake born
     decades apart is settled without reading a name), then every pair of their names.
 
-    ``memo`` carries part similarities between the comparisons of one query.
+    ``memo`` carries what one query's comparisons share (only within one algorithm).
     """
     birth = birth_date_agreement(query.birth_date, record.birth_date)
     sex = sex_agreement(query.sex, record.sex)
@@ -195,9 +210,15 @@ def compare_subjects(
         return Match(0.0, Outcome.NO_MATCH, 0.0, None, None, (), (birth, sex, nationality))
     best: tuple[float, PreparedName | None, PreparedName | None, tuple[PartPair, ...], str]
     best = (0.0, None, None, (), "empty")
+    memo = memo if memo is not None else Memo()
     for one in _with_merged(query.names):
         for other in _with_merged(record.names):
-            score, pairs, method = name_similarity(one, other, weights=algorithm.names, memo=memo)
+            key = (id(one), other.original, other.truncated, len(other.parts))
+            found = memo.names.get(key)
+            if found is None:
+                found = name_similarity(one, other, weights=algorithm.names, memo=memo.parts)
+                memo.names[key] = found
+            score, pairs, method = found
             if score > best[0]:
                 best = (score, one, other, pairs, method)
     name_score, query_name, record_name, pairs, _method = best

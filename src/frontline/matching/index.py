@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz.fuzz import ratio, token_sort_ratio
+from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import cdist
 
 from frontline.domain.dates import PartialDate
-from frontline.matching.algorithm import ALGORITHM, Algorithm, Match, Outcome, Subject
+from frontline.matching.algorithm import ALGORITHM, Algorithm, Match, Memo, Outcome, Subject
 from frontline.matching.algorithm import compare_subjects as compare
 from frontline.matching.names import NamePart, PreparedName
 from frontline.matching.nicknames import name_groups
@@ -204,7 +203,7 @@ class CandidateIndex:
         best = _best(weights, POOL)
         support = dict(zip(rids[best].tolist(), weights[best].tolist(), strict=True))
         if len(support) > MAX_CANDIDATES:
-            alike = self._resemblance(names, list(support), token_sort_ratio)
+            alike = self._resemblance(names, list(support), any_order=True)
             for rid, resemblance in alike.items():
                 support[rid] += top * LOOKS_RANK * resemblance
         return support
@@ -234,7 +233,7 @@ class CandidateIndex:
                 unsupported.extend(found[~supported].tolist())
         best = _best(weights, POOL)
         support = dict(zip(rids[best].tolist(), weights[best].tolist(), strict=True))
-        for rid, resemblance in self._resemblance(names, unsupported, ratio).items():
+        for rid, resemblance in self._resemblance(names, unsupported).items():
             if resemblance * 100 >= LOOKS_ALIKE:
                 support.setdefault(rid, top)
         for rid in support:
@@ -243,22 +242,23 @@ class CandidateIndex:
         return heapq.nlargest(limit, support, key=support.__getitem__)
 
     def _resemblance(
-        self, names: list[PreparedName], rids: list[int], scorer: Callable[..., float]
+        self, names: list[PreparedName], rids: list[int], *, any_order: bool = False
     ) -> dict[int, float]:
-        """Per person, 0 .. 1: how alike the closest of its names and the query's are, by
-        a rapidfuzz ``scorer`` over their lenient spellings (one ``cdist`` for them all):
-        ``ratio`` of the parts run together, or ``token_sort_ratio`` in any order."""
+        """Per person, 0 .. 1: how alike the closest of its names and the query's are, as
+        rapidfuzz ``ratio`` of their lenient spellings run together (one ``cdist`` for
+        them all). ``any_order`` also tries the query's parts reversed and sorted, so that
+        "Davis Michael" looks like "Michael Davis"."""
         if not rids:
             return {}
         subjects = self._subjects
         owners = [rid for rid in rids for _ in subjects[rid].names]
-        if scorer is ratio:
-            spellings = [other.joined for rid in rids for other in subjects[rid].names]
-            mine = [name.joined for name in names]
-        else:
-            spellings = [_spelled(other) for rid in rids for other in subjects[rid].names]
-            mine = [_spelled(name) for name in names]
-        scores = (cdist(mine, spellings, scorer=scorer).max(axis=0) / 100).tolist()
+        spellings = [other.joined for rid in rids for other in subjects[rid].names]
+        mine = {name.joined for name in names}
+        if any_order:
+            for name in names:
+                simple = [part.simple for part in name.parts]
+                mine.update(("".join(reversed(simple)), "".join(sorted(simple))))
+        scores = (cdist(list(mine), spellings, scorer=ratio).max(axis=0) / 100).tolist()
         resemblance: dict[int, float] = {}
         for rid, score in zip(owners, scores, strict=True):
             if score > resemblance.get(rid, -1.0):
@@ -307,7 +307,7 @@ class CandidateIndex:
     def search(self, query: Subject, *, limit: int = MAX_CANDIDATES) -> list[tuple[int, Match]]:
         """Score the candidates; (rid, match) for each hit or possible match, best first."""
         found = []
-        memo: dict[tuple[int, int], tuple[float, str]] = {}
+        memo = Memo()
         for rid in self.candidates(query, limit=limit):
             match = compare(query, self._subjects[rid], self.algorithm, memo)
             if match.outcome != Outcome.NO_MATCH:
@@ -327,10 +327,6 @@ def _per_person(rids: Array, weights: Array, reduce: np.ufunc) -> tuple[Array, A
     rids, weights = rids[order], weights[order]
     starts = np.flatnonzero(np.concatenate(([True], rids[1:] != rids[:-1])))
     return rids[starts], reduce.reduceat(weights, starts)
-
-
-def _spelled(name: PreparedName) -> str:
-    return " ".join(part.simple for part in name.parts)
 
 
 def _best(weights: Array, count: int) -> Array:
