@@ -38,6 +38,19 @@ def test_among_many_namesakes_the_one_born_that_day_comes_first() -> None:
     assert len(found) == MAX_CANDIDATES
 
 
+def test_person_numbers_of_any_size_are_ranked_by_their_birth_date() -> None:
+    index = CandidateIndex()
+    far = 10**12  # beyond the dense array of birth dates
+    for rid in range(60):
+        index.add(rid, subject(["Maria Garcia"], birth_date=PartialDate(1960, 1, 1 + rid % 28)))
+    index.add(far, subject(["Maria Garcia"], birth_date=BORN))
+    index.add(-5, subject(["Maria Garcia"], birth_date=PartialDate(1984, 3)))
+    found = index.candidates(subject(["Maria Garcia"], birth_date=BORN))
+    assert set(found[:2]) == {far, -5}  # born that day, and in that month (no day given)
+    index.discard(far)
+    assert far not in index.candidates(subject(["Maria Garcia"], birth_date=BORN))
+
+
 def test_a_record_with_only_a_month_is_met_by_a_full_date() -> None:
     index = CandidateIndex()
     index.add(1, subject(["Wojciechowski"], birth_date=PartialDate(1984, 3)))

@@ -137,6 +137,11 @@ class CandidateIndex:
         """Person numbers by key, as machine integers: a query reads thousands of them into
         numpy at once, with no int object to visit per number."""
         self._subjects: dict[int, Subject] = {}
+        self._born = np.zeros(1024, dtype=np.int32)
+        """Each person's birth date as YYYYMMDD (00 for an unknown month or day, 0 for no
+        date), by person number: a query re-ranks its pool by date in one numpy pass."""
+        self._born_far: dict[int, int] = {}
+        """The same for person numbers too large for a dense array."""
 
     def __len__(self) -> int:
         return len(self._subjects)
@@ -150,6 +155,7 @@ class CandidateIndex:
         if rid in self._subjects:
             self.discard(rid)
         self._subjects[rid] = subject
+        self._set_born(rid, _born_code(subject.birth_date))
         postings = self._postings
         for key in _subject_keys(subject):
             found = postings.get(key)
@@ -163,6 +169,7 @@ class CandidateIndex:
         subject = self._subjects.pop(rid, None)
         if subject is None:
             return
+        self._set_born(rid, 0)
         for key in _subject_keys(subject):
             found = self._postings.get(key)
             if found is not None and rid in found:
@@ -232,14 +239,38 @@ class CandidateIndex:
             if len(born_then) <= FEW_BORN:
                 unsupported.extend(found[~supported].tolist())
         best = _best(weights, POOL)
-        support = dict(zip(rids[best].tolist(), weights[best].tolist(), strict=True))
-        for rid, resemblance in self._resemblance(names, unsupported).items():
-            if resemblance * 100 >= LOOKS_ALIKE:
-                support.setdefault(rid, top)
-        for rid in support:
-            record_born = self._subjects[rid].birth_date
-            support[rid] += top * DATE_RANK * _date_affinity(born, record_born)
-        return heapq.nlargest(limit, support, key=support.__getitem__)
+        alike = [
+            rid
+            for rid, resemblance in self._resemblance(names, unsupported).items()
+            if resemblance * 100 >= LOOKS_ALIKE
+        ]
+        pool = np.concatenate((rids[best], np.array(alike, dtype=np.int64)))
+        ranks = np.concatenate((weights[best], np.full(len(alike), top)))
+        ranks += top * DATE_RANK * _date_affinity(born, self._born_codes(pool))
+        order = np.argsort(-ranks, kind="stable")[:limit]
+        ranked: list[int] = pool[order].tolist()
+        return ranked
+
+    def _set_born(self, rid: int, code: int) -> None:
+        if not 0 <= rid < _DENSE_RIDS:
+            if code:
+                self._born_far[rid] = code
+            else:
+                self._born_far.pop(rid, None)
+            return
+        if rid >= len(self._born):
+            grown = np.zeros(max(rid + 1, 2 * len(self._born)), dtype=np.int32)
+            grown[: len(self._born)] = self._born
+            self._born = grown
+        self._born[rid] = code
+
+    def _born_codes(self, rids: Array) -> Array:
+        born = self._born
+        codes: Array = born[rids.clip(0, len(born) - 1)]
+        far = (rids < 0) | (rids >= len(born))
+        if far.any():
+            codes[far] = [self._born_far.get(rid, 0) for rid in rids[far].tolist()]
+        return codes
 
     def _resemblance(
         self, names: list[PreparedName], rids: list[int], *, any_order: bool = False
@@ -336,18 +367,24 @@ def _best(weights: Array, count: int) -> Array:
     return np.argpartition(-weights, count - 1)[:count]
 
 
-def _date_affinity(query: PartialDate, record: PartialDate | None) -> float:
-    """A cheap ranking stand-in for the birth-date feature: 1 same date, 0.5 same year
-    (or a partial one), 0 unknown, -1 another year."""
-    if record is None:
-        return 0.0
-    if query.year != record.year:
-        return -1.0
-    if record.month is None or query.month is None:
-        return 0.5
-    if query.month == record.month and (query.day == record.day or record.day is None):
-        return 1.0
-    return 0.0
+_DENSE_RIDS = 1 << 26
+"""Person numbers below this keep their birth date in the dense array (4 bytes each)."""
+
+
+def _born_code(born: PartialDate | None) -> int:
+    if born is None:
+        return 0
+    return born.year * 10_000 + (born.month or 0) * 100 + (born.day or 0)
+
+
+def _date_affinity(query: PartialDate, codes: Array) -> Array:
+    """A cheap ranking stand-in for the birth-date feature, per record date code: 1 the
+    same date, 0.5 the same year (or a partial one), 0 unknown, -1 another year."""
+    year, month, day = codes // 10_000, codes // 100 % 100, codes % 100
+    same_day = (month == (query.month or 0)) & ((day == (query.day or 0)) | (day == 0))
+    partial = (month == 0) | (query.month is None)
+    within_year = np.where(partial, 0.5, np.where(same_day, 1.0, 0.0))
+    return np.where(codes == 0, 0.0, np.where(year != query.year, -1.0, within_year))
 
 
 def _date_keys(born: PartialDate | None, *, query: bool = False) -> list[str]:
