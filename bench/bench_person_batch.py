@@ -21,9 +21,9 @@ from typing import Any
 import httpx
 import orjson
 
-from bench.bench_http import PORT, send_all, start_server
+from bench.bench_http import PORT, post_each, send_all, start_server
 from bench.bench_persons import make_people, make_queries
-from bench.common import Stopwatch, emit, percentiles
+from bench.common import Stopwatch, emit, percentiles, write_chunks
 from frontline.domain.records import RecordKind
 from frontline.records.kinds import build_row
 from frontline.records.writers import InlineWriter
@@ -32,11 +32,10 @@ from frontline.store.repository import RecordStore
 from frontline.store.users import UserStore
 
 
-def load_persons(store: RecordStore, people: list[dict[str, Any]], chunk: int = 10_000) -> None:
+def load_persons(store: RecordStore, people: list[dict[str, Any]]) -> None:
     writer = InlineWriter(store, RecordKind.PERSONS, dt.datetime.now(dt.UTC))
-    rows = []
-    for number, person in enumerate(people):
-        raw = {
+    raws = (
+        {
             "id": f"BP-{number:07d}",
             "type": "red",
             "name": person["names"][0],
@@ -45,13 +44,9 @@ def load_persons(store: RecordStore, people: list[dict[str, Any]], chunk: int = 
             "sex": person["sex"],
             "owner": "FRA",
         }
-        rows.append(build_row(RecordKind.PERSONS, raw))
-        if len(rows) >= chunk:
-            writer.send(rows)
-            rows = []
-    if rows:
-        writer.send(rows)
-    writer.commit()
+        for number, person in enumerate(people)
+    )
+    write_chunks(writer, (build_row(RecordKind.PERSONS, raw) for raw in raws))
 
 
 def person_check(name: str, born: Any) -> dict[str, Any]:
@@ -110,12 +105,7 @@ def main() -> None:
             with httpx.Client(
                 base_url=f"http://127.0.0.1:{PORT}", headers=headers, timeout=120
             ) as client:
-                times = []
-                for body in singles:
-                    began = time.perf_counter_ns()
-                    response = client.post("/v1/checks", json=body)
-                    times.append(time.perf_counter_ns() - began)
-                    assert response.status_code == 200, response.text
+                times = post_each(client, singles)
             single_rate = len(times) / (sum(times) / 1e9)
             bodies = [
                 orjson.dumps({"checks": batch[start : start + args.batch]})

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import platform
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,14 +78,16 @@ def load_documents(store: RecordStore, count: int, seed: int = 1, chunk: int = 1
         if store.engine.dialect.name == "sqlite"
         else InlineWriter(store, RecordKind.DOCUMENTS, now)
     )
-    rows: list[Row] = []
-    for raw in document_rows(count=count, seed=seed, today=TODAY):
-        rows.append(fast_document_values(raw) or build_row(RecordKind.DOCUMENTS, raw))
-        if len(rows) >= chunk:
-            writer.send(rows)
-            rows = []
-    if rows:
-        writer.send(rows)
+    raws = document_rows(count=count, seed=seed, today=TODAY)
+    built = (fast_document_values(raw) or build_row(RecordKind.DOCUMENTS, raw) for raw in raws)
+    write_chunks(writer, built, chunk)
+
+
+def write_chunks(writer: RowWriter, rows: Iterable[Row], chunk: int = 10_000) -> None:
+    """Send ``rows`` to ``writer`` ``chunk`` at a time, then commit."""
+    rows = iter(rows)
+    while part := list(itertools.islice(rows, chunk)):
+        writer.send(part)
     writer.commit()
 
 

@@ -87,12 +87,7 @@ class UserStore:
             ).first()
         if row is None:
             raise AuthenticationFailed("unknown token")
-        if row.revoked_at is not None:
-            raise AuthenticationFailed("this token has been revoked")
-        expires = utc(row.expires_at)
-        if expires is not None and expires <= now:
-            raise AuthenticationFailed("this token has expired")
-        return Principal(row.id, row.name, Role(row.role), row.country)
+        return self._live(row, now, "token")
 
     def set_password(self, name: str, password: str) -> None:
         """Give ``name`` a console password (argon2id hash only); replaces any old one."""
@@ -126,12 +121,14 @@ class UserStore:
         return self._live(row, now)
 
     @staticmethod
-    def _live(row: Any, now: dt.datetime) -> Principal:
+    def _live(row: Any, now: dt.datetime, holder: str = "account") -> Principal:
+        """The principal of a user row that is neither revoked nor expired; the refusal
+        names what was presented (a token, or an account behind a session)."""
         if row.revoked_at is not None:
-            raise AuthenticationFailed("this account has been revoked")
+            raise AuthenticationFailed(f"this {holder} has been revoked")
         expires = utc(row.expires_at)
         if expires is not None and expires <= now:
-            raise AuthenticationFailed("this account has expired")
+            raise AuthenticationFailed(f"this {holder} has expired")
         return Principal(row.id, row.name, Role(row.role), row.country)
 
     def revoke(self, name: str, *, now: dt.datetime) -> None:
