@@ -10,7 +10,6 @@ the best-supported persons go on to the scorer.
 
 from __future__ import annotations
 
-import heapq
 from array import array
 from functools import lru_cache
 from typing import Any
@@ -197,23 +196,15 @@ class CandidateIndex:
             )
         if query.birth_date is not None:
             return self._by_date(query.birth_date, names, rids, weights, limit)
-        top = float(weights.max()) if len(weights) else 1.0
-        support = self._pool(names, rids, weights, top)
-        return heapq.nlargest(limit, support, key=support.__getitem__)
-
-    def _pool(
-        self, names: list[PreparedName], rids: Array, weights: Array, top: float
-    ) -> dict[int, float]:
-        """Without a date, the best-supported few hundred, each raised by how much its
-        name looks like the query's in any order: among namesakes tied on their keys
-        ("Riko" among the many two-consonant names), the closest spelling goes first."""
         best = _best(weights, POOL)
-        support = dict(zip(rids[best].tolist(), weights[best].tolist(), strict=True))
-        if len(support) > MAX_CANDIDATES:
-            alike = self._resemblance(names, list(support), any_order=True)
-            for rid, resemblance in alike.items():
-                support[rid] += top * LOOKS_RANK * resemblance
-        return support
+        pool, ranks = rids[best], weights[best]
+        if len(pool) > limit:
+            # Among namesakes tied on their keys ("Riko" among the many two-consonant
+            # names), the closest spelling in any order goes first.
+            top = float(ranks.max())
+            ranks = ranks + top * LOOKS_RANK * self._resemblance(names, pool, any_order=True)
+        ranked: list[int] = pool[np.argsort(-ranks, kind="stable")[:limit]].tolist()
+        return ranked
 
     def _by_date(
         self,
@@ -227,7 +218,7 @@ class CandidateIndex:
         # come first: in a list of many namesakes, the date tells them apart. Those who
         # share none but whose names look alike join them: a typo hid the name.
         top = float(weights.max()) if len(weights) else 1.0
-        unsupported: list[int] = []
+        unsupported: list[Array] = []
         for key in _date_keys(born, query=True):
             born_then = self._postings.get(key)
             if not born_then:
@@ -237,14 +228,11 @@ class CandidateIndex:
             supported = rids[at] == found if len(rids) else np.zeros(len(found), dtype=bool)
             weights[at[supported]] += top
             if len(born_then) <= FEW_BORN:
-                unsupported.extend(found[~supported].tolist())
+                unsupported.append(found[~supported])
         best = _best(weights, POOL)
-        alike = [
-            rid
-            for rid, resemblance in self._resemblance(names, unsupported).items()
-            if resemblance * 100 >= LOOKS_ALIKE
-        ]
-        pool = np.concatenate((rids[best], np.array(alike, dtype=np.int64)))
+        strangers = np.concatenate(unsupported) if unsupported else rids[:0]
+        alike = strangers[self._resemblance(names, strangers) * 100 >= LOOKS_ALIKE]
+        pool = np.concatenate((rids[best], alike))
         ranks = np.concatenate((weights[best], np.full(len(alike), top)))
         ranks += top * DATE_RANK * _date_affinity(born, self._born_codes(pool))
         order = np.argsort(-ranks, kind="stable")[:limit]
@@ -273,28 +261,28 @@ class CandidateIndex:
         return codes
 
     def _resemblance(
-        self, names: list[PreparedName], rids: list[int], *, any_order: bool = False
-    ) -> dict[int, float]:
-        """Per person, 0 .. 1: how alike the closest of its names and the query's are, as
-        rapidfuzz ``ratio`` of their lenient spellings run together (one ``cdist`` for
-        them all). ``any_order`` also tries the query's parts reversed and sorted, so that
-        "Davis Michael" looks like "Michael Davis"."""
-        if not rids:
-            return {}
-        subjects = self._subjects
-        owners = [rid for rid in rids for _ in subjects[rid].names]
-        spellings = [other.joined for rid in rids for other in subjects[rid].names]
+        self, names: list[PreparedName], rids: Array, *, any_order: bool = False
+    ) -> Array:
+        """For each of ``rids``, 0 .. 1: how alike the closest of its names and the query's
+        are, as rapidfuzz ``ratio`` of their lenient spellings run together (one ``cdist``
+        for them all). ``any_order`` also tries the query's parts reversed and sorted, so
+        that "Davis Michael" looks like "Michael Davis"."""
+        if not len(rids):
+            return np.empty(0)
+        # Each person's spellings ("" for one listed without a name), run end to end.
+        listed = [
+            [other.joined for other in self._subjects[rid].names] or [""] for rid in rids.tolist()
+        ]
+        spellings = [spelling for spelled in listed for spelling in spelled]
         mine = {name.joined for name in names}
         if any_order:
             for name in names:
                 simple = [part.simple for part in name.parts]
                 mine.update(("".join(reversed(simple)), "".join(sorted(simple))))
-        scores = (cdist(list(mine), spellings, scorer=ratio).max(axis=0) / 100).tolist()
-        resemblance: dict[int, float] = {}
-        for rid, score in zip(owners, scores, strict=True):
-            if score > resemblance.get(rid, -1.0):
-                resemblance[rid] = score
-        return resemblance
+        scores = cdist(list(mine), spellings, scorer=ratio).max(axis=0) / 100
+        starts = np.cumsum([0, *(len(spelled) for spelled in listed[:-1])])
+        best: Array = np.maximum.reduceat(scores, starts)
+        return best
 
     def _support(self, name: PreparedName) -> tuple[Array, Array]:
         """The listed persons that share a key with the query name (ascending) and how much
