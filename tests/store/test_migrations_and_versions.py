@@ -20,7 +20,7 @@ def test_a_fresh_database_is_migrated_to_head_and_migrating_again_is_a_no_op(
     assert schema_revision(engine) is None
     migrate(engine)
     migrate(engine)
-    assert schema_revision(engine) == "0003"
+    assert schema_revision(engine) == "0004"
     engine.dispose()
 
 

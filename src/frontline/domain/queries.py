@@ -9,13 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from frontline.domain.checks import CheckWarning
+from frontline.domain.checks import CheckWarning, Database
 from frontline.domain.dates import PartialDate
 from frontline.domain.records import DocumentType
 
 __all__ = [
+    "CheckContext",
     "CheckRequest",
     "DocumentQuery",
+    "NO_CONTEXT",
     "FirearmQuery",
     "PersonQuery",
     "VehicleQuery",
@@ -84,3 +86,29 @@ class CheckRequest:
     warnings: tuple[CheckWarning, ...] = ()
     parsed: dict[str, Any] | None = None
     query: dict[str, Any] | None = None
+
+    def databases(self) -> frozenset[Database]:
+        """The databases this check consults (and the caller must be allowed to)."""
+        wanted: set[Database] = set()
+        if self.documents:
+            wanted.update((Database.SLTD, Database.TDAWN))
+        if self.persons:
+            wanted.add(Database.NOMINAL)
+        if self.vehicle is not None:
+            wanted.add(Database.SMV)
+        if self.vessel is not None:
+            wanted.add(Database.VESSELS)
+        if self.firearm is not None:
+            wanted.add(Database.FIREARMS)
+        return frozenset(wanted)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckContext:
+    """Where a check is made: the operation and border point it belongs to, if any."""
+
+    operation_id: str | None = None
+    border_point: str | None = None
+
+
+NO_CONTEXT = CheckContext()

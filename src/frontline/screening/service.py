@@ -10,8 +10,17 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from frontline.access import Action, require
-from frontline.domain.checks import CheckResult, CheckWarning, Hit, verdict_for
-from frontline.domain.queries import CheckRequest, DocumentQuery, PersonQuery
+from sqlalchemy import Connection
+
+from frontline.domain.checks import CheckResult, CheckWarning, Database, Hit, verdict_for
+from frontline.domain.queries import (
+    NO_CONTEXT,
+    CheckContext,
+    CheckRequest,
+    DocumentQuery,
+    PersonQuery,
+)
+from frontline.errors import PermissionDenied
 from frontline.domain.records import Firearm, Person, RecordKind, TravelDocument, Vehicle, Vessel
 from frontline.domain.suppressions import subject_keys
 from frontline.domain.users import Principal
@@ -23,7 +32,7 @@ from frontline.screening.probes import Probe
 from frontline.store.audit import AuditLog
 from frontline.store.repository import RecordStore
 
-__all__ = ["FreshSource", "Screening", "new_check_id"]
+__all__ = ["AccessScope", "CaseOpener", "FreshSource", "Screening", "new_check_id"]
 
 
 class FreshSource(Protocol):
@@ -38,6 +47,33 @@ class FreshSource(Protocol):
     def has_ranges(self, country: str) -> bool: ...
 
     def person_matches(self, query: Subject) -> list[tuple[int, Match]]: ...
+
+
+class AccessScope(Protocol):
+    def allowed_databases(
+        self, *, principal: Principal, context: CheckContext, now: dt.datetime
+    ) -> frozenset[Database] | None:
+        """The databases ``principal`` may check in ``context`` now (None: every one).
+
+        Raises NotFound for an unknown operation, Conflict for one not running now,
+        InvalidInput for a border point outside it, PermissionDenied for a non-participant.
+        """
+        ...
+
+
+class CaseOpener(Protocol):
+    def open_cases(
+        self,
+        connection: Connection,
+        *,
+        principal: Principal,
+        context: CheckContext,
+        at: dt.datetime,
+        checks: Sequence[tuple[CheckRequest, CheckResult]],
+    ) -> None:
+        """Write a case (and its owner notification) for every hit of ``checks``, inside
+        the transaction that writes their audit entries."""
+        ...
 
 
 class SuppressionFilter(Protocol):
@@ -81,35 +117,74 @@ class Screening:
         source: FreshSource,
         clock: Callable[[], dt.datetime],
         suppressions: SuppressionFilter | None = None,
+        scope: AccessScope | None = None,
+        cases: CaseOpener | None = None,
     ) -> None:
         self.records = records
         self.audit = audit
         self.source = source
         self.clock = clock
         self.suppressions = suppressions
+        self.scope = scope
+        self.cases = cases
 
-    def check(self, *, principal: Principal, request: CheckRequest) -> CheckResult:
+    def check(
+        self, *, principal: Principal, request: CheckRequest, context: CheckContext = NO_CONTEXT
+    ) -> CheckResult:
         """One check, audited; if the audit cannot be written, no result is given."""
-        return self.check_batch(principal=principal, requests=[request])[0]
+        return self.check_batch(principal=principal, requests=[request], context=context)[0]
 
     def check_batch(
-        self, *, principal: Principal, requests: Sequence[CheckRequest]
+        self,
+        *,
+        principal: Principal,
+        requests: Sequence[CheckRequest],
+        context: CheckContext = NO_CONTEXT,
     ) -> list[CheckResult]:
-        """Many checks, audited as one entry each in one write."""
+        """Many checks, audited as one entry each in one write; every hit opens a case in
+        that same write. A check of a database the caller may not see refuses the batch."""
         require(principal, Action.CHECK)
-        self.source.ensure_fresh()
         now = self.clock()
+        self._check_scope(principal, requests, context, now)
+        self.source.ensure_fresh()
         results = [self.evaluate(request, now=now) for request in requests]
+        pairs = list(zip(requests, results, strict=True))
+        hits = [pair for pair in pairs if pair[1].hits]
+        opener = self.cases
         self.audit.append(
             principal=principal,
             event="check",
             at=now,
-            entries=[
-                _audit_entry(request, result)
-                for request, result in zip(requests, results, strict=True)
-            ],
+            entries=[_audit_entry(request, result) for request, result in pairs],
+            context=context,
+            then=None
+            if opener is None or not hits
+            else lambda connection: opener.open_cases(
+                connection, principal=principal, context=context, at=now, checks=hits
+            ),
         )
         return results
+
+    def _check_scope(
+        self,
+        principal: Principal,
+        requests: Sequence[CheckRequest],
+        context: CheckContext,
+        now: dt.datetime,
+    ) -> None:
+        if self.scope is None:
+            return
+        allowed = self.scope.allowed_databases(principal=principal, context=context, now=now)
+        if allowed is None:
+            return
+        wanted = frozenset().union(*(request.databases() for request in requests))
+        refused = sorted(wanted - allowed)
+        if refused:
+            where = f"operation {context.operation_id}" if context.operation_id else "standing"
+            raise PermissionDenied(
+                f"{principal.country} has no {where} access to {', '.join(refused)}; "
+                f"it may check {', '.join(sorted(allowed)) or 'nothing'}"
+            )
 
     def evaluate(self, request: CheckRequest, *, now: dt.datetime) -> CheckResult:
         """The result of one check, without audit (callers audit)."""
@@ -256,7 +331,13 @@ def _audit_entry(request: CheckRequest, result: CheckResult) -> dict[str, Any]:
         "record_ids": [hit.record_id for hit in result.hits],
         "result": {
             "hits": [
-                {"database": hit.database.value, "record_id": hit.record_id, "score": hit.score}
+                {
+                    "database": hit.database.value,
+                    "record_id": hit.record_id,
+                    "score": hit.score,
+                    "status": hit.status,
+                    "match": "possible" if hit.is_possible else "certain",
+                }
                 for hit in result.hits
             ],
             "warnings": [warning.code for warning in result.warnings],

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from frontline.domain.queries import NO_CONTEXT, CheckContext
 from frontline.domain.users import Principal
 from frontline.errors import AuditUnavailable
 from frontline.store import tables
@@ -17,7 +18,7 @@ from frontline.store.codecs import utc
 from frontline.store.database import write_transaction
 from frontline.store.dialect import insert_rows
 
-__all__ = ["AuditEntry", "AuditLog"]
+__all__ = ["AuditEntry", "AuditLog", "append_in"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,6 +36,8 @@ class AuditEntry:
     verdict: str | None
     record_ids: list[str]
     result: dict[str, Any]
+    operation_id: str | None = None
+    border_point: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -49,7 +52,48 @@ class AuditEntry:
             "verdict": self.verdict,
             "record_ids": self.record_ids,
             "result": self.result,
+            "operation_id": self.operation_id,
+            "border_point": self.border_point,
         }
+
+
+def append_in(
+    connection: Connection,
+    *,
+    principal: Principal,
+    event: str,
+    at: dt.datetime,
+    entries: Sequence[dict[str, Any]],
+    context: CheckContext = NO_CONTEXT,
+) -> None:
+    """Write audit rows inside the caller's transaction: what a write audits goes in with
+    it, so nothing exists unaudited. Entries missing a field get its empty value."""
+    stamp = at.astimezone(dt.UTC).replace(tzinfo=None)
+    rows = [
+        {
+            "at": stamp,
+            "user_id": principal.user_id,
+            "user_name": principal.name,
+            "role": principal.role.value,
+            "country": principal.country,
+            "event": event,
+            "operation_id": context.operation_id,
+            "border_point": context.border_point,
+            **_EMPTY,
+            **entry,
+        }
+        for entry in entries
+    ]
+    insert_rows(connection, tables.audit, rows)
+
+
+_EMPTY: dict[str, Any] = {
+    "check_id": None,
+    "query": {},
+    "verdict": None,
+    "record_ids": [],
+    "result": {},
+}
 
 
 class AuditLog:
@@ -65,25 +109,24 @@ class AuditLog:
         event: str,
         at: dt.datetime,
         entries: Sequence[dict[str, Any]],
+        context: CheckContext = NO_CONTEXT,
+        then: Callable[[Connection], None] | None = None,
     ) -> None:
         """Write one row per entry (``check_id``, ``query``, ``verdict``, ``record_ids``,
-        ``result``) in one transaction; raise AuditUnavailable if that fails."""
-        stamp = at.astimezone(dt.UTC).replace(tzinfo=None)
-        rows = [
-            {
-                "at": stamp,
-                "user_id": principal.user_id,
-                "user_name": principal.name,
-                "role": principal.role.value,
-                "country": principal.country,
-                "event": event,
-                **entry,
-            }
-            for entry in entries
-        ]
+        ``result``) in one transaction, and ``then`` what belongs with them (the cases of
+        their hits) in the same one; raise AuditUnavailable if that fails."""
         try:
             with write_transaction(self.engine) as connection:
-                insert_rows(connection, tables.audit, rows)
+                append_in(
+                    connection,
+                    principal=principal,
+                    event=event,
+                    at=at,
+                    entries=entries,
+                    context=context,
+                )
+                if then is not None:
+                    then(connection)
         except SQLAlchemyError as error:
             raise AuditUnavailable(
                 "the audit trail cannot be written, so the check was not performed"
@@ -96,6 +139,7 @@ class AuditLog:
         before: int | None = None,
         user: str | None = None,
         check_id: str | None = None,
+        operation_id: str | None = None,
     ) -> list[AuditEntry]:
         """Newest first; page with ``before`` = the smallest ``seq`` already seen."""
         audit = tables.audit
@@ -106,6 +150,8 @@ class AuditLog:
             query = query.where(audit.c.user_name == user)
         if check_id:
             query = query.where(audit.c.check_id == check_id)
+        if operation_id:
+            query = query.where(audit.c.operation_id == operation_id)
         with self.engine.connect() as connection:
             rows = connection.execute(query).all()
         return [
@@ -121,6 +167,8 @@ class AuditLog:
                 verdict=row.verdict,
                 record_ids=list(row.record_ids),
                 result=dict(row.result),
+                operation_id=row.operation_id,
+                border_point=row.border_point,
             )
             for row in rows
         ]

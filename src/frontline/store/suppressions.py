@@ -19,9 +19,9 @@ from frontline.domain.suppressions import Suppression
 from frontline.domain.users import Principal
 from frontline.errors import Conflict, NotFound, StorageFailed
 from frontline.store import tables
+from frontline.store.audit import append_in
 from frontline.store.codecs import utc
 from frontline.store.database import write_transaction
-from frontline.store.dialect import insert_rows
 
 __all__ = ["ActivePair", "SuppressionStore"]
 
@@ -173,20 +173,12 @@ def _audit(connection: Connection, principal: Principal, event: str, item: Suppr
     """The audit row of a suppression write, in the shape ``AuditLog.append`` writes."""
     moment = item.reversed_at if event == "suppression_reversed" else item.created_at
     assert moment is not None
-    row = {
-        "at": _naive(moment),
-        "user_id": principal.user_id,
-        "user_name": principal.name,
-        "role": principal.role.value,
-        "country": principal.country,
-        "event": event,
-        "check_id": None,
+    entry = {
         "query": {"subject_key": item.subject_key, "record_kind": item.record_kind.value},
-        "verdict": None,
         "record_ids": [item.record_id],
         "result": item.as_dict(),
     }
-    insert_rows(connection, tables.audit, [row])
+    append_in(connection, principal=principal, event=event, at=moment, entries=[entry])
 
 
 def _row(item: Suppression) -> dict[str, Any]:

@@ -24,9 +24,16 @@ from sqlalchemy import (
 
 __all__ = [
     "audit",
+    "case_events",
+    "cases",
+    "country_databases",
     "documents",
     "firearms",
     "metadata",
+    "operation_border_points",
+    "operation_participants",
+    "operations",
+    "outbox",
     "person_documents",
     "persons",
     "settings_table",
@@ -34,6 +41,7 @@ __all__ = [
     "users",
     "vehicles",
     "vessels",
+    "webhooks",
 ]
 
 metadata = MetaData()
@@ -180,6 +188,10 @@ audit = Table(
     Column("verdict", String(16), nullable=True),
     Column("record_ids", JSON, nullable=False),
     Column("result", JSON, nullable=False),
+    # The operation and border point a check was made under (issue 5), for statistics.
+    Column("operation_id", String(40), nullable=True),
+    Column("border_point", String(16), nullable=True),
+    Index("ix_audit_operation", "operation_id", "seq"),
 )
 
 settings_table = Table(
@@ -217,4 +229,129 @@ suppressions = Table(
         sqlite_where=text("reversed_at IS NULL"),
         postgresql_where=text("reversed_at IS NULL"),
     ),
+)
+
+# Every hit becomes a case (frontline.domain.cases); its history is in case_events.
+cases = Table(
+    "cases",
+    metadata,
+    Column("rid", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(40), nullable=False, unique=True),
+    Column("check_id", String(40), nullable=False, index=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("database", String(16), nullable=False),
+    Column("record_kind", String(16), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    Column("record_owner", String(3), nullable=False),
+    Column("status", String(24), nullable=False),
+    Column("is_possible", Integer, nullable=False),
+    Column("checking_country", String(3), nullable=False),
+    Column("checked_by", String(80), nullable=False),
+    Column("operation_id", String(40), nullable=True),
+    Column("border_point", String(16), nullable=True),
+    Column("subject", JSON, nullable=False),
+    Column("hit", JSON, nullable=False),
+    Column("due_at", DateTime, nullable=False),
+    Column("escalated_at", DateTime, nullable=True),
+    Column("outcome", String(24), nullable=True),
+    Column("closed_at", DateTime, nullable=True),
+    Index("ix_cases_owner", "record_owner", "rid"),
+    Index("ix_cases_checking", "checking_country", "rid"),
+    Index("ix_cases_operation", "operation_id", "rid"),
+    Index("ix_cases_due", "state", "due_at"),
+)
+
+case_events = Table(
+    "case_events",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", String(40), nullable=False, index=True),
+    Column("at", DateTime, nullable=False),
+    Column("actor", String(80), nullable=False),
+    Column("actor_country", String(3), nullable=False),
+    Column("from_state", String(16), nullable=True),
+    Column("to_state", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("outcome", String(24), nullable=True),
+)
+
+# The transactional outbox: an event is written in the transaction that made it (a hit, a
+# transition) and delivered afterwards, at least once, under its idempotency key (event_id).
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(40), nullable=False, unique=True),
+    Column("receiver", String(3), nullable=False),
+    Column("event_type", String(32), nullable=False),
+    Column("case_id", String(40), nullable=True),
+    Column("payload", JSON, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("state", String(12), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", DateTime, nullable=False),
+    Column("lease_until", DateTime, nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("delivered_at", DateTime, nullable=True),
+    Index("ix_outbox_due", "state", "next_attempt_at"),
+    Index("ix_outbox_receiver", "receiver", "seq"),
+)
+
+# One webhook per bureau. The secret signs deliveries (HMAC-SHA256), so it is kept as given:
+# unlike a token it cannot be stored hashed, since the server must compute with it.
+webhooks = Table(
+    "webhooks",
+    metadata,
+    Column("country", String(3), primary_key=True),
+    Column("url", String(500), nullable=False),
+    Column("secret", String(100), nullable=False),
+    Column("created_by", String(80), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+operations = Table(
+    "operations",
+    metadata,
+    Column("rid", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(40), nullable=False, unique=True),
+    Column("name", String(120), nullable=False),
+    Column("host_country", String(3), nullable=False),
+    Column("starts_at", DateTime, nullable=False),
+    Column("ends_at", DateTime, nullable=False),
+    Column("crime_areas", JSON, nullable=False),
+    Column("databases", JSON, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("created_by", String(80), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("closed_at", DateTime, nullable=True),
+)
+
+operation_border_points = Table(
+    "operation_border_points",
+    metadata,
+    Column("operation_id", String(40), primary_key=True),
+    Column("code", String(16), primary_key=True),
+    Column("name", String(120), nullable=False),
+    Column("type", String(8), nullable=False),
+)
+
+operation_participants = Table(
+    "operation_participants",
+    metadata,
+    Column("operation_id", String(40), primary_key=True),
+    Column("kind", String(8), primary_key=True),  # user | device
+    Column("name", String(80), primary_key=True),
+)
+
+# A country's standing access: the databases its users may check outside operations. No row
+# means every database (a bureau connected to the whole system); a row restricts it.
+country_databases = Table(
+    "country_databases",
+    metadata,
+    Column("country", String(3), primary_key=True),
+    Column("databases", JSON, nullable=False),
+    Column("updated_by", String(80), nullable=False),
+    Column("updated_at", DateTime, nullable=False),
 )
