@@ -9,14 +9,22 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from frontline.hits.cache import SuppressionCache
+from frontline.hits.cases import Cases
+from frontline.hits.delivery import Dispatcher, RetryPolicy
+from frontline.hits.notifications import Notifications
 from frontline.hits.suppressions import Suppressions
+from frontline.operations.scope import OperationScope
+from frontline.operations.service import Operations
 from frontline.records.service import Records
 from frontline.screening.index import IndexedSource
 from frontline.screening.service import Screening
 from frontline.screening.sql import SqlCandidates
 from frontline.settings import Settings
 from frontline.store.audit import AuditLog
+from frontline.store.cases import CaseStore
 from frontline.store.database import make_engine, migrate
+from frontline.store.operations import OperationStore
+from frontline.store.outbox import OutboxStore
 from frontline.store.repository import RecordStore
 from frontline.store.suppressions import SuppressionStore
 from frontline.store.users import UserStore
@@ -38,15 +46,31 @@ class Services:
     users: UserStore
     audit: AuditLog
     screening: Screening
+    operations: Operations
     records: Records
     suppression_store: SuppressionStore
     suppression_cache: SuppressionCache  # checks ask it to drop hits decided false
     suppressions: Suppressions
+    cases: Cases
+    outbox: OutboxStore
+    notifications: Notifications
     index: IndexedSource | None
     clock: Callable[[], dt.datetime]
 
     def close(self) -> None:
         self.store.close()
+
+    def dispatcher(self) -> Dispatcher:
+        """A dispatcher of owner notifications with the configured retry policy (the
+        caller closes it)."""
+        settings = self.settings
+        policy = RetryPolicy(
+            max_attempts=settings.webhook_max_attempts,
+            base_seconds=settings.webhook_backoff_seconds,
+            cap_seconds=settings.webhook_backoff_max_seconds,
+            timeout_seconds=settings.webhook_timeout_seconds,
+        )
+        return Dispatcher(outbox=self.outbox, cases=self.cases, clock=self.clock, policy=policy)
 
 
 def open_services(
@@ -73,9 +97,17 @@ def open_services(
     else:
         source = SqlCandidates(store, clock=clock)
     on_write = index.refresh if index is not None else (lambda: 0)
+    scope = OperationScope(OperationStore(engine), refresh_seconds=settings.index_refresh_seconds)
     suppression_store = SuppressionStore(engine)
     suppression_cache = SuppressionCache(
         suppression_store, refresh_seconds=settings.index_refresh_seconds
+    )
+    outbox = OutboxStore(engine)
+    cases = Cases(
+        store=CaseStore(engine),
+        clock=clock,
+        default_deadline_hours=settings.case_deadline_hours,
+        deadlines=settings.case_deadlines,
     )
     return Services(
         settings=settings,
@@ -89,13 +121,19 @@ def open_services(
             source=source,
             clock=clock,
             suppressions=suppression_cache,
+            scope=scope,
+            cases=cases,
         ),
+        operations=Operations(store=scope.store, scope=scope, clock=clock),
         records=Records(store=store, clock=clock, on_write=on_write),
         suppression_store=suppression_store,
         suppression_cache=suppression_cache,
         suppressions=Suppressions(
             store=suppression_store, records=store, cache=suppression_cache, clock=clock
         ),
+        cases=cases,
+        outbox=outbox,
+        notifications=Notifications(outbox=outbox, clock=clock),
         index=index,
         clock=clock,
     )

@@ -73,6 +73,46 @@ class Settings(BaseSettings):
         "a random one kept in data_dir/session-secret. Set it when several hosts serve.",
     )
 
+    case_deadline_hours: float = Field(
+        default=12.0,
+        gt=0.0,
+        le=24 * 30.0,
+        description="Hours a record's owner has to answer a hit before the case is escalated.",
+    )
+    case_deadlines: dict[str, float] = Field(
+        default_factory=dict,
+        description='Per notice type or status, JSON, e.g. {"red": 2, "stolen": 12}: hours to '
+        "answer hits of that kind (the others get case_deadline_hours).",
+    )
+    deliver_notifications: bool = Field(
+        default=True,
+        description="`frontline serve` sends owner notifications to the bureaus' webhooks "
+        "(else run `frontline outbox deliver` beside it).",
+    )
+    webhook_max_attempts: int = Field(
+        default=10, ge=1, le=100, description="Attempts before a notification is dead-lettered."
+    )
+    webhook_backoff_seconds: float = Field(
+        default=2.0,
+        gt=0.0,
+        le=3600.0,
+        description="Wait before the second attempt; it doubles each attempt (with jitter).",
+    )
+    webhook_backoff_max_seconds: float = Field(
+        default=3600.0, gt=0.0, le=86_400.0, description="Longest wait between two attempts."
+    )
+    webhook_timeout_seconds: float = Field(
+        default=5.0, gt=0.0, le=120.0, description="How long one delivery may take."
+    )
+
+    @field_validator("case_deadlines")
+    @classmethod
+    def _positive_deadlines(cls, value: dict[str, float]) -> dict[str, float]:
+        for kind, hours in value.items():
+            if not 0 < hours <= 24 * 30:
+                raise ValueError(f"{kind}: hours must be above 0 and at most 720")
+        return {kind.strip().lower(): hours for kind, hours in value.items()}
+
     @field_validator("session_secret")
     @classmethod
     def _strong_secret(cls, value: str | None) -> str | None:

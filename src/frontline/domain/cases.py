@@ -31,7 +31,9 @@ __all__ = [
     "CaseEvent",
     "CaseState",
     "Outcome",
+    "clean_case_reason",
     "deadline_hours",
+    "escalate",
     "transition",
 ]
 
@@ -170,6 +172,16 @@ class Case:
         }
 
 
+def clean_case_reason(reason: str) -> str:
+    """The why of a transition, trimmed; refused when empty or too long."""
+    text = " ".join(reason.split())
+    if not text:
+        raise InvalidInput.for_field("reason", "say why: it goes into the case's history")
+    if len(text) > MAX_CASE_REASON:
+        raise InvalidInput.for_field("reason", f"must be at most {MAX_CASE_REASON} characters")
+    return text
+
+
 def deadline_hours(status: str, per_type: Mapping[str, float], default: float) -> float:
     """The owner's time to answer a hit of this notice type or status."""
     return per_type.get(status, default)
@@ -237,3 +249,19 @@ def _check_outcome(case: Case, outcome: Outcome | None) -> None:
         raise InvalidInput.for_field(
             "outcome", f"a {case.state.value} case closes with one of: {names}"
         )
+
+
+def escalate(case: Case, *, at: dt.datetime, actor: str) -> tuple[Case, CaseEvent]:
+    """The case marked escalated (its owner has not answered in time), state unchanged."""
+    if not case.is_overdue(at) or case.escalated_at is not None:
+        raise Conflict(f"case {case.id} is not waiting past its deadline")
+    hours = (case.due_at - case.created_at).total_seconds() / 3600
+    event = CaseEvent(
+        at=at,
+        actor=actor,
+        actor_country=case.record_owner,
+        from_state=case.state,
+        to_state=case.state,
+        reason=f"escalated: no answer from {case.record_owner} within {hours:g} h",
+    )
+    return replace(case, escalated_at=at, updated_at=at), event

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import threading
-import time
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from frontline.access import Action, require
 from sqlalchemy import Connection
 
+from frontline.access import Action, require
 from frontline.domain.checks import CheckResult, CheckWarning, Database, Hit, verdict_for
 from frontline.domain.queries import (
     NO_CONTEXT,
@@ -20,11 +17,12 @@ from frontline.domain.queries import (
     DocumentQuery,
     PersonQuery,
 )
-from frontline.errors import PermissionDenied
 from frontline.domain.records import Firearm, Person, RecordKind, TravelDocument, Vehicle, Vessel
 from frontline.domain.suppressions import subject_keys
 from frontline.domain.users import Principal
+from frontline.errors import PermissionDenied
 from frontline.identifiers.countries import country_key
+from frontline.ids import new_id
 from frontline.matching.algorithm import Match, Subject, subject
 from frontline.records.keys import document_key, range_key, split_numbered
 from frontline.screening import rules
@@ -82,28 +80,9 @@ class SuppressionFilter(Protocol):
     ) -> str | None: ...
 
 
-class _RandomHex:
-    """Random hex from the OS, drawn a few kilobytes at a time: one system call for a
-    thousand check ids rather than one each."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._buffer = ""
-
-    def take(self, digits: int) -> str:
-        with self._lock:
-            if len(self._buffer) < digits:
-                self._buffer = os.urandom(4096).hex()
-            out, self._buffer = self._buffer[:digits], self._buffer[digits:]
-            return out
-
-
-_random_hex = _RandomHex()
-
-
 def new_check_id() -> str:
     """``chk_`` + 12 hex digits of milliseconds + 10 random: sortable by time, unguessable."""
-    return f"chk_{time.time_ns() // 1_000_000:012x}{_random_hex.take(10)}"
+    return new_id("chk")
 
 
 class Screening:

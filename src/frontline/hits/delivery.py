@@ -1,0 +1,164 @@
+"""The dispatcher: delivers outbox events to each bureau's webhook, signed, retried.
+
+One pass (``run_once``) escalates overdue cases, claims due events under a lease, posts
+each to its bureau's webhook and records the answer: a 2xx delivers it; anything else (an
+error status, a timeout, a refused connection) schedules another attempt after an
+exponential backoff with jitter, until the last attempt, after which the event is dead and
+waits for an admin (``OutboxStore.retry``). Every attempt of one event carries the same
+``Idempotency-Key`` (its event id), so a receiver that honours it acts on each event once,
+however often a crash or a lost answer makes the dispatcher send it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import httpx
+import orjson
+
+from frontline.hits.cases import Cases
+from frontline.hits.signing import SIGNATURE_HEADER, sign
+from frontline.store.outbox import OutboxEvent, OutboxStore, Webhook
+
+__all__ = ["Dispatcher", "PassReport", "RetryPolicy"]
+
+log = logging.getLogger("frontline.delivery")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RetryPolicy:
+    """How often and how patiently an event is sent."""
+
+    max_attempts: int = 10
+    base_seconds: float = 2.0
+    cap_seconds: float = 3600.0
+    timeout_seconds: float = 5.0
+    lease_seconds: float = 60.0
+
+    def delay(self, attempt: int, rng: random.Random) -> float:
+        """Seconds before attempt ``attempt + 1``: doubling from ``base_seconds`` up to the
+        cap, half of it fixed and half random ("equal jitter"), so receivers that come
+        back up are not hit by every dispatcher's retries at the same instant."""
+        ceiling = min(self.cap_seconds, self.base_seconds * 2.0 ** max(attempt - 1, 0))
+        return ceiling / 2 + rng.uniform(0, ceiling / 2)
+
+
+@dataclass(slots=True)
+class PassReport:
+    """What one pass did."""
+
+    escalated: int = 0
+    delivered: int = 0
+    failed: int = 0
+    dead: int = 0
+
+    @property
+    def attempted(self) -> int:
+        return self.delivered + self.failed + self.dead
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "escalated": self.escalated,
+            "delivered": self.delivered,
+            "failed": self.failed,
+            "dead": self.dead,
+        }
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        *,
+        outbox: OutboxStore,
+        cases: Cases,
+        clock: Callable[[], dt.datetime],
+        policy: RetryPolicy,
+        client: httpx.Client | None = None,
+        batch: int = 200,
+        senders: int = 8,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.outbox = outbox
+        self.cases = cases
+        self.clock = clock
+        self.policy = policy
+        self.client = client or httpx.Client(timeout=policy.timeout_seconds)
+        self.batch = batch
+        self.senders = senders
+        self.rng = rng or random.SystemRandom()
+
+    def close(self) -> None:
+        self.client.close()
+
+    def run_once(self) -> PassReport:
+        """Escalate what is overdue, then send one batch of due events."""
+        report = PassReport(escalated=len(self.cases.escalate_overdue(now=self.clock())))
+        lease = dt.timedelta(seconds=self.policy.lease_seconds)
+        events = self.outbox.claim(now=self.clock(), lease=lease, limit=self.batch)
+        if not events:
+            return report
+        hooks = {hook.country: hook for hook in self.outbox.webhooks()}
+        with ThreadPoolExecutor(max_workers=self.senders) as pool:
+            answers = list(pool.map(lambda event: self._send(event, hooks), events))
+        for event, error in zip(events, answers, strict=True):
+            self._record(event, error, report)
+        return report
+
+    def drain(self, *, stop: threading.Event | None = None, idle_seconds: float = 1.0) -> None:
+        """Pass after pass until ``stop`` is set; waits ``idle_seconds`` when idle."""
+        halt = stop or threading.Event()
+        while not halt.is_set():
+            try:
+                report = self.run_once()
+            except Exception:
+                log.exception("delivery pass failed; trying again")
+                report = PassReport()
+            if report.attempted < self.batch:
+                halt.wait(idle_seconds)
+
+    def _send(self, event: OutboxEvent, hooks: dict[str, Webhook]) -> str | None:
+        """None when the receiver took the event; else what went wrong."""
+        hook = hooks.get(event.receiver)
+        if hook is None:
+            return f"{event.receiver} has no webhook any more"
+        body = orjson.dumps(event.payload)
+        timestamp = int(self.clock().timestamp())
+        headers = {
+            "Content-Type": "application/json",
+            "Idempotency-Key": event.event_id,
+            "Frontline-Event": event.event_type,
+            SIGNATURE_HEADER: sign(hook.secret, body, timestamp=timestamp),
+        }
+        try:
+            response = self.client.post(hook.url, content=body, headers=headers)
+        except httpx.HTTPError as error:
+            return f"{type(error).__name__}: {error}"
+        if 200 <= response.status_code < 300:
+            return None
+        return f"HTTP {response.status_code}"
+
+    def _record(self, event: OutboxEvent, error: str | None, report: PassReport) -> None:
+        now = self.clock()
+        if error is None:
+            if event.event_type == "case.opened" and event.case_id is not None:
+                self.cases.mark_notified(event.case_id, at=now)
+            self.outbox.delivered(event.seq, at=now)
+            report.delivered += 1
+            return
+        attempt = event.attempts + 1
+        if attempt >= self.policy.max_attempts:
+            self.outbox.failed(event.seq, error=error, retry_at=None)
+            report.dead += 1
+            log.warning(
+                "event %s to %s is dead after %d attempts", event.event_id, event.receiver, attempt
+            )
+            return
+        delay = self.policy.delay(attempt, self.rng)
+        self.outbox.failed(event.seq, error=error, retry_at=now + dt.timedelta(seconds=delay))
+        report.failed += 1
