@@ -27,6 +27,10 @@ class Action(StrEnum):
     WRITE_RECORDS = "write_records"
     READ_AUDIT = "read_audit"
     MANAGE_USERS = "manage_users"
+    READ_OPERATIONS = "read_operations"
+    MANAGE_OPERATIONS = "manage_operations"
+    READ_OPERATION_RESULTS = "read_operation_results"
+    MANAGE_ACCESS = "manage_access"
 
 
 # Partners screen through their own API (they never see records); trainers work in training
@@ -37,6 +41,13 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.WRITE_RECORDS: frozenset({Role.BUREAU, Role.ADMIN}),
     Action.READ_AUDIT: frozenset({Role.ADMIN}),
     Action.MANAGE_USERS: frozenset({Role.ADMIN}),
+    # Officers and bureaus see an operation (its border points, window, databases) to work
+    # in it; coordinators run operations and read their statistics and reports; standing
+    # access is an administrator's decision.
+    Action.READ_OPERATIONS: frozenset({Role.OFFICER, Role.BUREAU, Role.COORDINATOR, Role.ADMIN}),
+    Action.MANAGE_OPERATIONS: frozenset({Role.COORDINATOR, Role.ADMIN}),
+    Action.READ_OPERATION_RESULTS: frozenset({Role.COORDINATOR, Role.ADMIN}),
+    Action.MANAGE_ACCESS: frozenset({Role.ADMIN}),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, nullcontext
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
@@ -13,8 +13,18 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontline import __version__
 from frontline.api.responses import FastJSON, error_body
-from frontline.api.routers import audit, checks, health, records, suppressions
+from frontline.api.routers import (
+    audit,
+    cases,
+    checks,
+    health,
+    notifications,
+    operations,
+    records,
+    suppressions,
+)
 from frontline.errors import FieldError, FrontlineError, InvalidInput
+from frontline.hits.delivery import delivering
 from frontline.services import Services, open_services
 from frontline.settings import Settings
 from frontline.web import install_console, is_console_page
@@ -28,15 +38,22 @@ log = logging.getLogger("frontline.api")
 def app_from_settings() -> FastAPI:
     """An app on services opened from the ``FRONTLINE_*`` settings, closed at shutdown:
     the factory each ``frontline serve --workers N`` process calls."""
-    return create_app(open_services(Settings()), owns_services=True)
+    settings = Settings()
+    return create_app(
+        open_services(settings), owns_services=True, deliver=settings.deliver_notifications
+    )
 
 
-def create_app(services: Services, *, owns_services: bool = False) -> FastAPI:
-    """An app serving ``services``; unless it ``owns_services``, the caller closes them."""
+def create_app(
+    services: Services, *, owns_services: bool = False, deliver: bool = False
+) -> FastAPI:
+    """An app serving ``services``; unless it ``owns_services``, the caller closes them.
+    With ``deliver``, a thread sends owner notifications while the app runs."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
+        with delivering(services) if deliver else nullcontext():
+            yield
         if owns_services:
             services.close()
 
@@ -48,7 +65,7 @@ def create_app(services: Services, *, owns_services: bool = False) -> FastAPI:
         default_response_class=FastJSON,
     )
     app.state.services = services
-    for module in (health, checks, records, audit, suppressions):
+    for module in (health, checks, records, audit, suppressions, cases, notifications, operations):
         app.include_router(module.router)
     install_console(app, services)
     _install_error_handlers(app)

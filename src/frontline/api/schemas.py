@@ -11,10 +11,12 @@ from pydantic import BaseModel, ConfigDict, Field
 __all__ = [
     "BatchIn",
     "CheckIn",
+    "ContextIn",
     "DocumentIn",
     "FirearmIn",
     "MrzIn",
     "PersonIn",
+    "SingleCheckIn",
     "VehicleIn",
     "VesselIn",
 ]
@@ -73,13 +75,28 @@ class CheckIn(_Strict):
     firearm: FirearmIn | None = None
 
 
+class ContextIn(_Strict):
+    """Where the check is made: the operation it belongs to and its border point."""
+
+    operation_id: Annotated[str, Field(max_length=40)] | None = Field(
+        default=None, description="The operation (op_...); its temporary access applies."
+    )
+    border_point: Annotated[str, Field(max_length=16)] | None = Field(
+        default=None, description="The border point's code (IATA, ICAO or UN/LOCODE)."
+    )
+
+
+class SingleCheckIn(CheckIn, ContextIn):
+    """One check, optionally in an operation at one of its border points."""
+
+
 class BatchItemIn(CheckIn):
     id: Annotated[str, Field(max_length=200)] | int | None = Field(
         default=None, description="The caller's reference, echoed as input_id."
     )
 
 
-class BatchIn(_Strict):
+class BatchIn(ContextIn):
     checks: list[BatchItemIn] = Field(min_length=1)
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import Annotated
 
+import orjson
 import typer
 
-from frontline.cli.common import console, guarded, print_json, services_for
+from frontline.cli.common import console, guarded, local_operator, print_json, services_for
+from frontline.store.audit import AuditEntry
 
 users_app = typer.Typer(help="User accounts and their tokens.", no_args_is_help=True)
 audit_app = typer.Typer(help="Read the audit trail.", no_args_is_help=True)
@@ -94,17 +97,61 @@ def revoke_user(name: Annotated[str, typer.Argument()]) -> None:
 
 @audit_app.command("list")
 def list_audit(
-    limit: Annotated[int, typer.Option("--limit", min=1, max=100_000)] = 50,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", min=1, help="At most this many (default 50; every one with --operation)."
+        ),
+    ] = None,
     user: Annotated[str | None, typer.Option("--user")] = None,
     check_id: Annotated[str | None, typer.Option("--check-id")] = None,
+    operation: Annotated[
+        str | None, typer.Option("--operation", help="Only the checks of this operation.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """The newest audit entries: who checked what, when, and what came back."""
+    """The newest audit entries: who checked what, when, and what came back.
+
+    With --operation and --json: one JSON line per audited check of that operation."""
+    if operation is not None:
+        _list_operation_audit(operation, limit=limit, user=user, as_json=as_json)
+        return
     with services_for(use_index=False) as services:
-        entries = services.audit.list(limit=limit, user=user, check_id=check_id)
+        entries = services.audit.list(limit=limit or 50, user=user, check_id=check_id)
     if as_json:
         print_json([entry.as_dict() for entry in entries])
         return
+    _print_entries(entries)
+
+
+def _list_operation_audit(
+    operation: str, *, limit: int | None, user: str | None, as_json: bool
+) -> None:
+    """Every entry of the operation (or ``limit``), newest first, read a page at a time."""
+    with services_for(use_index=False) as services:
+        guarded(lambda: services.operations.get(principal=local_operator(), operation_id=operation))
+        left, before = limit, None
+        while left is None or left > 0:
+            page_size = _AUDIT_PAGE if left is None else min(left, _AUDIT_PAGE)
+            entries = services.audit.list(
+                limit=page_size, before=before, user=user, operation_id=operation
+            )
+            if as_json:
+                sys.stdout.write(
+                    "".join(orjson.dumps(entry.as_dict()).decode() + "\n" for entry in entries)
+                )
+            else:
+                _print_entries(entries)
+            if len(entries) < page_size:
+                break
+            before = entries[-1].seq
+            left = None if left is None else left - len(entries)
+
+
+_AUDIT_PAGE = 5000
+
+
+def _print_entries(entries: list[AuditEntry]) -> None:
     for entry in entries:
         hits = ",".join(entry.record_ids) or "-"
         print(

@@ -9,9 +9,11 @@ from typing import Annotated
 import typer
 
 from frontline.cli.admin import audit_app, users_app
+from frontline.cli.cases import cases_app, outbox_app, webhooks_app
 from frontline.cli.checks import check_app, mrz_command
 from frontline.cli.common import console, guarded, load_settings
 from frontline.cli.data import demo_data_command, import_command
+from frontline.cli.operations import access_app, operations_app
 from frontline.cli.screen import screen_command
 from frontline.cli.suppressions import suppressions_app
 from frontline.services import Services
@@ -26,6 +28,11 @@ app.add_typer(check_app, name="check")
 app.add_typer(users_app, name="users")
 app.add_typer(audit_app, name="audit")
 app.add_typer(suppressions_app, name="suppressions")
+app.add_typer(cases_app, name="cases")
+app.add_typer(webhooks_app, name="webhooks")
+app.add_typer(outbox_app, name="outbox")
+app.add_typer(operations_app, name="operations")
+app.add_typer(access_app, name="access")
 app.command("mrz")(mrz_command)
 app.command("import")(import_command)
 app.command("demo-data")(demo_data_command)
@@ -63,7 +70,11 @@ def serve(
         return
     try:
         uvicorn.run(
-            create_app(services), host=bind_host, port=bind_port, log_level="info", access_log=False
+            create_app(services, deliver=settings.deliver_notifications),
+            host=bind_host,
+            port=bind_port,
+            log_level="info",
+            access_log=False,
         )
     finally:
         services.close()

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from frontline.cli.common import console, guarded, local_operator, print_json, services_for
 from frontline.domain.checks import CheckResult, Verdict, result_as_dict
+from frontline.domain.operations import check_context
 from frontline.identifiers.mrz import parse_mrz
 from frontline.screening.requests import parse_check_request
 
@@ -19,14 +20,26 @@ check_app = typer.Typer(
 )
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
+OperationOption = Annotated[
+    str | None,
+    typer.Option("--operation", help="The operation (op_...) the check belongs to."),
+]
+BorderPointOption = Annotated[
+    str | None, typer.Option("--border-point", help="The operation's border point code.")
+]
 
 
-def _run(raw: dict[str, Any], as_json: bool) -> None:
+def _run(
+    raw: dict[str, Any], as_json: bool, operation: str | None, border_point: str | None
+) -> None:
+    context = guarded(lambda: check_context(operation, border_point))
     with services_for(use_index=False) as services:
         today = services.clock().date()
         request = guarded(lambda: parse_check_request(raw, today=today))
         result = guarded(
-            lambda: services.screening.check(principal=local_operator(), request=request)
+            lambda: services.screening.check(
+                principal=local_operator(), request=request, context=context
+            )
         )
     if as_json:
         print_json(result_as_dict(result))
@@ -61,12 +74,14 @@ def check_document(
     country: Annotated[str, typer.Option("--country", help="Issuing country (alpha-3).")],
     doc_type: Annotated[str | None, typer.Option("--type", help="passport, id_card, ...")] = None,
     as_json: JsonOption = False,
+    operation: OperationOption = None,
+    border_point: BorderPointOption = None,
 ) -> None:
     """Check a travel document by number and issuing country."""
     document = {"number": number, "country": country}
     if doc_type:
         document["type"] = doc_type
-    _run({"document": document}, as_json)
+    _run({"document": document}, as_json, operation, border_point)
 
 
 @check_app.command("person")
@@ -80,23 +95,27 @@ def check_person(
     number: Annotated[str | None, typer.Option("--document-number")] = None,
     country: Annotated[str | None, typer.Option("--document-country")] = None,
     as_json: JsonOption = False,
+    operation: OperationOption = None,
+    border_point: BorderPointOption = None,
 ) -> None:
     """Screen a traveller against notices by name and dates (and a document, if given)."""
     person = {"name": name, "birth_date": birth_date, "sex": sex, "nationality": nationality}
     raw: dict[str, Any] = {"person": {key: value for key, value in person.items() if value}}
     if number or country:
         raw["document"] = {"number": number, "country": country}
-    _run(raw, as_json)
+    _run(raw, as_json, operation, border_point)
 
 
 @check_app.command("mrz")
 def check_mrz(
     lines: Annotated[list[str], typer.Argument(help="The 2 or 3 MRZ lines.")],
     as_json: JsonOption = False,
+    operation: OperationOption = None,
+    border_point: BorderPointOption = None,
 ) -> None:
     """Read an MRZ, then check its document and its holder's name; MRZ warnings come with
     the result."""
-    _run({"mrz": lines}, as_json)
+    _run({"mrz": lines}, as_json, operation, border_point)
 
 
 @check_app.command("vehicle")
@@ -105,10 +124,17 @@ def check_vehicle(
     plate: Annotated[str | None, typer.Option("--plate")] = None,
     plate_country: Annotated[str | None, typer.Option("--plate-country")] = None,
     as_json: JsonOption = False,
+    operation: OperationOption = None,
+    border_point: BorderPointOption = None,
 ) -> None:
     """Check a vehicle by VIN, or by plate and plate country."""
     vehicle = {"vin": vin, "plate": plate, "plate_country": plate_country}
-    _run({"vehicle": {key: value for key, value in vehicle.items() if value}}, as_json)
+    _run(
+        {"vehicle": {key: value for key, value in vehicle.items() if value}},
+        as_json,
+        operation,
+        border_point,
+    )
 
 
 @check_app.command("vessel")
@@ -116,10 +142,17 @@ def check_vessel(
     imo: Annotated[str | None, typer.Option("--imo")] = None,
     hull_id: Annotated[str | None, typer.Option("--hull-id")] = None,
     as_json: JsonOption = False,
+    operation: OperationOption = None,
+    border_point: BorderPointOption = None,
 ) -> None:
     """Check a vessel by IMO number or hull identification number."""
     vessel = {"imo": imo, "hull_id": hull_id}
-    _run({"vessel": {key: value for key, value in vessel.items() if value}}, as_json)
+    _run(
+        {"vessel": {key: value for key, value in vessel.items() if value}},
+        as_json,
+        operation,
+        border_point,
+    )
 
 
 @check_app.command("firearm")
@@ -127,10 +160,12 @@ def check_firearm(
     serial: Annotated[str, typer.Option("--serial")],
     make: Annotated[str | None, typer.Option("--make")] = None,
     as_json: JsonOption = False,
+    operation: OperationOption = None,
+    border_point: BorderPointOption = None,
 ) -> None:
     """Check a firearm by serial number (and make: serials repeat across makers)."""
     firearm = {"serial": serial, **({"make": make} if make else {})}
-    _run({"firearm": firearm}, as_json)
+    _run({"firearm": firearm}, as_json, operation, border_point)
 
 
 def mrz_command(

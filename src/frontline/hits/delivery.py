@@ -15,9 +15,11 @@ import datetime as dt
 import logging
 import random
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import httpx
 import orjson
@@ -26,7 +28,10 @@ from frontline.hits.cases import Cases
 from frontline.hits.signing import SIGNATURE_HEADER, sign
 from frontline.store.outbox import OutboxEvent, OutboxStore, Webhook
 
-__all__ = ["Dispatcher", "PassReport", "RetryPolicy"]
+__all__ = ["Dispatcher", "PassReport", "RetryPolicy", "delivering"]
+
+if TYPE_CHECKING:
+    from frontline.services import Services
 
 log = logging.getLogger("frontline.delivery")
 
@@ -162,3 +167,20 @@ class Dispatcher:
         delay = self.policy.delay(attempt, self.rng)
         self.outbox.failed(event.seq, error=error, retry_at=now + dt.timedelta(seconds=delay))
         report.failed += 1
+
+
+@contextmanager
+def delivering(services: Services) -> Iterator[Dispatcher]:
+    """A dispatcher draining in a background thread for as long as the block runs."""
+    dispatcher = services.dispatcher()
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=dispatcher.drain, kwargs={"stop": stop}, name="frontline-delivery", daemon=True
+    )
+    thread.start()
+    try:
+        yield dispatcher
+    finally:
+        stop.set()
+        thread.join(timeout=dispatcher.policy.timeout_seconds + 5)
+        dispatcher.close()

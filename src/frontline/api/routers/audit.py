@@ -21,9 +21,14 @@ def list_audit(
     before: Annotated[int | None, Query(ge=1)] = None,
     user: Annotated[str | None, Query(max_length=80)] = None,
     check_id: Annotated[str | None, Query(max_length=40)] = None,
+    operation_id: Annotated[
+        str | None, Query(max_length=40, description="Only the checks of this operation.")
+    ] = None,
 ) -> Any:
     require(caller, Action.READ_AUDIT)
-    entries = services.audit.list(limit=limit, before=before, user=user, check_id=check_id)
+    entries = services.audit.list(
+        limit=limit, before=before, user=user, check_id=check_id, operation_id=operation_id
+    )
     items = [entry.as_dict() for entry in entries]
     next_before = items[-1]["seq"] if len(items) == limit else None
     return FastJSON({"items": items, "next_before": next_before})

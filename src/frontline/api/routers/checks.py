@@ -9,8 +9,10 @@ from fastapi import APIRouter, Request
 
 from frontline.api.deps import CallerDep, ServicesDep
 from frontline.api.responses import FastJSON
-from frontline.api.schemas import BatchIn, CheckIn, MrzIn
+from frontline.api.schemas import BatchIn, MrzIn, SingleCheckIn
 from frontline.domain.checks import Verdict, result_as_dict
+from frontline.domain.operations import check_context
+from frontline.domain.queries import CheckContext
 from frontline.errors import InvalidInput, PayloadTooLarge
 from frontline.identifiers.mrz import parse_mrz
 from frontline.screening.requests import parse_check_request
@@ -20,9 +22,11 @@ router = APIRouter(prefix="/v1", tags=["checks"])
 
 
 @router.post("/checks", response_class=FastJSON, summary="Check one traveller or object")
-def check(body: CheckIn, services: ServicesDep, caller: CallerDep) -> Any:
-    request = parse_check_request(body.model_dump(exclude_none=True), today=services.clock().date())
-    result = services.screening.check(principal=caller, request=request)
+def check(body: SingleCheckIn, services: ServicesDep, caller: CallerDep) -> Any:
+    context = check_context(body.operation_id, body.border_point)
+    raw = body.model_dump(exclude_none=True, exclude={"operation_id", "border_point"})
+    request = parse_check_request(raw, today=services.clock().date())
+    result = services.screening.check(principal=caller, request=request, context=context)
     return FastJSON(result_as_dict(result))
 
 
@@ -44,7 +48,7 @@ def check(body: CheckIn, services: ServicesDep, caller: CallerDep) -> Any:
 async def check_batch(request: Request, services: ServicesDep, caller: CallerDep) -> Any:
     # The body is parsed by hand rather than through pydantic: a batch holds thousands of
     # checks and parse_check_request validates every field (types included) anyway.
-    items = _batch_items(await request.body(), services.settings.max_batch)
+    items, context = _batch_items(await request.body(), services.settings.max_batch)
     today = services.clock().date()
     errors = []
     requests = []
@@ -61,7 +65,7 @@ async def check_batch(request: Request, services: ServicesDep, caller: CallerDep
         raise InvalidInput(
             f"{len(errors)} bad field(s) in the batch; nothing was checked", errors=errors
         )
-    results = services.screening.check_batch(principal=caller, requests=requests)
+    results = services.screening.check_batch(principal=caller, requests=requests, context=context)
     rendered = [result_as_dict(result) for result in results]
     for position, input_id in input_ids.items():
         rendered[position] = {"input_id": input_id, **rendered[position]}
@@ -86,19 +90,24 @@ def _without_id(
     return rest
 
 
-def _batch_items(body: bytes, limit: int) -> list[Any]:
+_BATCH_KEYS = frozenset({"checks", "operation_id", "border_point"})
+
+
+def _batch_items(body: bytes, limit: int) -> tuple[list[Any], CheckContext]:
     try:
         payload = orjson.loads(body)
     except orjson.JSONDecodeError as error:
         raise InvalidInput.for_field("(body)", f"not valid JSON: {error}") from None
-    if not isinstance(payload, dict) or set(payload) != {"checks"}:
-        raise InvalidInput.for_field("(body)", 'must be {"checks": [...]} and nothing else')
+    if not isinstance(payload, dict) or "checks" not in payload or set(payload) - _BATCH_KEYS:
+        raise InvalidInput.for_field(
+            "(body)", 'must be {"checks": [...]} (with operation_id, border_point) and no more'
+        )
     items = payload["checks"]
     if not isinstance(items, list) or not items:
         raise InvalidInput.for_field("checks", "must be a non-empty list of checks")
     if len(items) > limit:
         raise PayloadTooLarge(f"a batch holds at most {limit} checks; this one has {len(items)}")
-    return items
+    return items, check_context(payload.get("operation_id"), payload.get("border_point"))
 
 
 @router.post("/mrz", response_class=FastJSON, summary="Parse and verify an MRZ (no check)")

@@ -1,0 +1,1 @@
+"""Operations: time-boxed deployments, their temporary access, statistics and reports."""
