@@ -6,9 +6,18 @@ from __future__ import annotations
 import sys
 from typing import Annotated, Any
 
+import orjson
 import typer
 
-from frontline.cli.common import console, fail, guarded, local_operator, print_json, services_for
+from frontline.cli.common import (
+    console,
+    fail,
+    guarded,
+    load_settings,
+    local_operator,
+    print_json,
+    services_for,
+)
 from frontline.domain.operations import Operation, parse_moment
 from frontline.errors import InvalidInput
 
@@ -245,3 +254,51 @@ def show_access(as_json: JsonOption = False) -> None:
     for country, names in restricted.items():
         print(f"{country}\t{','.join(names) or '-'}")
     console.print("every other country: every database", highlight=False)
+
+
+@operations_app.command("simulate")
+def simulate(
+    checks: Annotated[int, typer.Option("--checks", min=1, max=1_000_000)] = 3000,
+    days: Annotated[int, typer.Option("--days", min=1, max=60)] = 5,
+    seed: Annotated[int, typer.Option("--seed")] = 7,
+    hit_rate: Annotated[float, typer.Option("--hit-rate", min=0.0, max=1.0)] = 0.03,
+    as_json: JsonOption = False,
+) -> None:
+    """Run a realistic operation over the demo world (seeded if the database is empty):
+    checks at five border points over DAYS days, a few percent of them hits, cases answered
+    by their owners and closed. With --json the last line is the summary, with operation_id."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from frontline.operations.simulate import simulate_operation
+
+    bars = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console
+    )
+    tasks: dict[str, Any] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bars.add_task(stage, total=total)
+        bars.update(tasks[stage], completed=done, total=total)
+
+    with bars:
+        summary = guarded(
+            lambda: simulate_operation(
+                load_settings(),
+                checks=checks,
+                days=days,
+                seed=seed,
+                hit_rate=hit_rate,
+                progress=report,
+            )
+        )
+    if as_json:
+        sys.stdout.write(orjson.dumps(summary).decode() + "\n")
+        return
+    console.print(
+        f"{summary['name']} ({summary['operation_id']}): {summary['checks']} checks, "
+        f"{summary['hits']} hits, {summary['confirmed']} confirmed, outcomes "
+        f"{summary['outcomes']}",
+        highlight=False,
+    )
+    print(summary["operation_id"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from typing import TYPE_CHECKING
 
 from frontline.operations.charts import draw_by_database, draw_by_day, draw_by_point
@@ -11,14 +12,32 @@ from frontline.operations.statistics import Statistics
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
-__all__ = ["render_pdf"]
+__all__ = ["render_pdf", "report_page"]
 
 A4_INCHES = (8.27, 11.69)
-_COLUMNS = ("day", "border_point", "database", "notice_type", "record_id", "state", "outcome")
+_COLUMNS = (
+    "day",
+    "border_point",
+    "database",
+    "notice_type",
+    "record_id",
+    "confirmed",
+    "state",
+    "outcome",
+)
+_WIDTHS = (0.13, 0.12, 0.11, 0.12, 0.14, 0.1, 0.1, 0.18)
 
 
 def render_pdf(stats: Statistics) -> bytes:
+    buffer = io.BytesIO()
+    report_page(stats).savefig(buffer, format="pdf", metadata={"CreationDate": None})
+    return buffer.getvalue()
+
+
+def report_page(stats: Statistics) -> Figure:
+    """The report laid out on one A4 figure."""
     from matplotlib.figure import Figure
 
     operation = stats.operation
@@ -30,14 +49,14 @@ def render_pdf(stats: Statistics) -> bytes:
     header.axis("off")
     window = f"{operation.starts_at:%Y-%m-%d %H:%M} to {operation.ends_at:%Y-%m-%d %H:%M} UTC"
     lines = [
-        (operation.name, 16, "bold"),
+        (operation.name, 15, "bold"),
         (f"Hosted by {operation.host_country}, {window}", 9, "normal"),
         (f"Databases opened: {', '.join(sorted(operation.databases))}", 9, "normal"),
-        (headline(stats), 10, "bold"),
-        (_totals_line(stats), 9, "normal"),
+        *((text, 10, "bold") for text in textwrap.wrap(headline(stats), 90)),
+        *((text, 9, "normal") for text in textwrap.wrap(_totals_line(stats), 100)),
     ]
     for position, (text, size, weight) in enumerate(lines):
-        header.text(0, 1 - position * 0.2, text, fontsize=size, fontweight=weight, va="top")
+        header.text(0, 1 - position * 0.16, text, fontsize=size, fontweight=weight, va="top")
     draw_by_database(figure.add_subplot(grid[1, 0]), stats)
     draw_by_point(figure.add_subplot(grid[1, 1]), stats)
     draw_by_day(figure.add_subplot(grid[2, :]), stats)
@@ -50,9 +69,7 @@ def render_pdf(stats: Statistics) -> bytes:
         fontsize=7,
         color="#555555",
     )
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="pdf", metadata={"CreationDate": None})
-    return buffer.getvalue()
+    return figure
 
 
 def _totals_line(stats: Statistics) -> str:
@@ -74,6 +91,7 @@ def _cases_table(axes: Axes, stats: Statistics) -> None:
     table = axes.table(
         cellText=rows,
         colLabels=[column.replace("_", " ") for column in _COLUMNS],
+        colWidths=list(_WIDTHS),
         loc="upper left",
         cellLoc="left",
     )

@@ -28,6 +28,7 @@ REPORT_TYPES = {
 }
 MAX_NOTABLE = 10
 
+_OUTCOME_RANK = {"detained": 0, "document_seized": 1, "vehicle_seized": 1, "referred": 2}
 _STATE_RANK = {"confirmed": 0, "closed": 1, "confirming": 2, "potential": 3, "not_confirmed": 4}
 
 
@@ -44,11 +45,16 @@ def render_report(stats: Statistics, format: str) -> bytes:
 
 
 def notable_cases(stats: Statistics) -> list[CaseRow]:
-    """Confirmed hits first (closed ones with what was done), then the rest, oldest first."""
+    """Confirmed hits first, the weightiest outcomes first (detained, seized), then the
+    rest; false hits never."""
 
-    def rank(case: CaseRow) -> tuple[int, int, str]:
-        confirmed = 0 if case.was_confirmed else 1
-        return (confirmed, _STATE_RANK.get(case.state, 9), case.day)
+    def rank(case: CaseRow) -> tuple[int, int, int, str]:
+        return (
+            0 if case.was_confirmed else 1,
+            _OUTCOME_RANK.get(case.outcome or "", 5),
+            _STATE_RANK.get(case.state, 9),
+            case.day,
+        )
 
     chosen = sorted((case for case in stats.cases if case.outcome != "false_hit"), key=rank)
     return chosen[:MAX_NOTABLE]
@@ -61,8 +67,8 @@ def case_line(case: CaseRow) -> dict[str, str]:
         "database": case.database,
         "notice_type": case.status,
         "record_id": case.record_id,
-        "state": case.state
-        + (" (confirmed)" if case.was_confirmed and case.state == "closed" else ""),
+        "state": case.state,
+        "confirmed": "yes" if case.was_confirmed else "no",
         "outcome": case.outcome or "-",
     }
 
@@ -174,10 +180,11 @@ th,td{border-bottom:1px solid #ddd;padding:.2rem .4rem;text-align:left}
 </div>
 <h2>Notable cases</h2>
 {% if cases %}<table><thead><tr><th>Day</th><th>Border point</th><th>Database</th>
-<th>Notice / status</th><th>Record</th><th>State</th><th>Outcome</th></tr></thead><tbody>
+<th>Notice / status</th><th>Record</th><th>Confirmed</th><th>State</th><th>Outcome</th></tr>
+</thead><tbody>
 {% for case in cases %}<tr><td>{{ case.day }}</td><td>{{ case.border_point }}</td>
 <td>{{ case.database }}</td><td>{{ case.notice_type }}</td><td>{{ case.record_id }}</td>
-<td>{{ case.state }}</td><td>{{ case.outcome }}</td></tr>
+<td>{{ case.confirmed }}</td><td>{{ case.state }}</td><td>{{ case.outcome }}</td></tr>
 {% endfor %}</tbody></table>{% else %}<p>No cases yet.</p>{% endif %}
 <p class="meta">Generated {{ stats.generated_at.strftime('%Y-%m-%d %H:%M') }} UTC from the
 audit log ({{ operation.id }}). No traveller names or document numbers appear here.</p>
