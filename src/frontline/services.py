@@ -69,6 +69,7 @@ class Services:
             base_seconds=settings.webhook_backoff_seconds,
             cap_seconds=settings.webhook_backoff_max_seconds,
             timeout_seconds=settings.webhook_timeout_seconds,
+            lease_seconds=settings.webhook_lease_seconds,
         )
         return Dispatcher(outbox=self.outbox, cases=self.cases, clock=self.clock, policy=policy)
 

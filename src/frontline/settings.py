@@ -104,6 +104,13 @@ class Settings(BaseSettings):
     webhook_timeout_seconds: float = Field(
         default=5.0, gt=0.0, le=120.0, description="How long one delivery may take."
     )
+    webhook_lease_seconds: float = Field(
+        default=30.0,
+        gt=0.0,
+        le=3600.0,
+        description="How long a dispatcher holds the events it took; a dispatcher that dies "
+        "delays its events by this long, then another sends them.",
+    )
 
     @field_validator("case_deadlines")
     @classmethod

@@ -16,7 +16,9 @@ def _hit(cli: CliRunner, tmp_path: Path) -> str:
     path = tmp_path / "documents.jsonl"
     path.write_bytes(orjson.dumps(document("X1234567", id="DOC-1")) + b"\n")
     assert cli.invoke(app, ["import", "documents", str(path)]).exit_code == 0
-    checked = cli.invoke(app, ["check", "document", "--number", "X1234567", "--country", "FRA", "--json"])
+    checked = cli.invoke(
+        app, ["check", "document", "--number", "X1234567", "--country", "FRA", "--json"]
+    )
     assert json.loads(checked.stdout)["verdict"] == "hit", checked.output
     listed = cli.invoke(app, ["cases", "list", "--owner", "FRA", "--json"])
     [case] = json.loads(listed.stdout)

@@ -32,9 +32,9 @@ from frontline.domain.cases import (
 from frontline.domain.checks import CheckResult, Hit, hit_as_dict
 from frontline.domain.queries import CheckContext, CheckRequest
 from frontline.domain.users import Principal, Role
-from frontline.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from frontline.errors import InvalidInput, NotFound, PermissionDenied
 from frontline.ids import new_id
-from frontline.store.cases import CaseFilter, CaseStore
+from frontline.store.cases import CaseFilter, CaseStore, Move
 from frontline.store.outbox import NewEvent
 
 __all__ = ["SYSTEM", "Cases"]
@@ -42,6 +42,7 @@ __all__ = ["SYSTEM", "Cases"]
 SYSTEM = "frontline"
 """The actor of what the system does by itself (a delivery, an escalation)."""
 
+_SYSTEM = Principal(user_id=0, name=SYSTEM, role=Role.ADMIN, country="XXX")
 _READERS = frozenset({Role.OFFICER, Role.BUREAU, Role.COORDINATOR, Role.ADMIN})
 _TO_CHECKER = frozenset({CaseState.CONFIRMING, CaseState.CONFIRMED, CaseState.NOT_CONFIRMED})
 
@@ -151,44 +152,38 @@ class Cases:
         self.store.move(case, moved, event, principal=principal, notices=[notice])
         return moved
 
-    def mark_notified(self, case_id: str, *, at: dt.datetime) -> bool:
-        """The owner has been told of a hit: a potential case becomes confirming. False
-        when the case had already moved on (the owner took it from the feed first)."""
-        case = self.store.get(case_id)
-        if case.state is not CaseState.POTENTIAL:
-            return False
-        system = Principal(user_id=0, name=SYSTEM, role=Role.ADMIN, country=case.record_owner)
-        moved, event = transition(
-            case,
-            to=CaseState.CONFIRMING,
-            principal=system,
-            at=at,
-            reason=f"{case.record_owner} notified by webhook",
-        )
-        notice = _notice(moved, "case.confirming", case.checking_country, at)
-        try:
-            self.store.move(case, moved, event, principal=system, notices=[notice])
-        except Conflict:
-            return False
-        return True
+    def mark_notified(self, case_ids: Sequence[str], *, at: dt.datetime) -> int:
+        """The owners have been told of these hits: potential cases become confirming
+        (one write). A case that already moved on (its owner took it from the feed) is
+        left as it is. How many moved."""
+        moves = []
+        for case in self.store.get_many(case_ids):
+            if case.state is not CaseState.POTENTIAL:
+                continue
+            moved, event = transition(
+                case,
+                to=CaseState.CONFIRMING,
+                principal=_SYSTEM,
+                at=at,
+                reason=f"{case.record_owner} notified by webhook",
+            )
+            notice = _notice(moved, "case.confirming", case.checking_country, at)
+            moves.append(Move(case, moved, event, [notice]))
+        return len(self.store.move_many(moves, principal=_SYSTEM)) if moves else 0
 
     def escalate_overdue(self, *, now: dt.datetime | None = None) -> list[Case]:
-        """Escalate every open case past its deadline (once each); the escalated cases."""
+        """Escalate every open case past its deadline (once each), in one write; a case
+        answered (or escalated by another process) meanwhile is left. The escalated."""
         moment = now or self.clock()
-        system = Principal(user_id=0, name=SYSTEM, role=Role.ADMIN, country="XXX")
-        escalated = []
+        moves = []
         for case in self.store.overdue(moment):
             moved, event = escalate(case, at=moment, actor=SYSTEM)
             notices = [
                 _notice(moved, "case.escalated", case.record_owner, moment),
                 _notice(moved, "case.escalated", case.checking_country, moment),
             ]
-            try:
-                self.store.move(case, moved, event, principal=system, notices=notices)
-            except Conflict:
-                continue  # answered (or escalated by another process) meanwhile
-            escalated.append(moved)
-        return escalated
+            moves.append(Move(case, moved, event, notices))
+        return self.store.move_many(moves, principal=_SYSTEM) if moves else []
 
     # -- reading ----------------------------------------------------------------------------
 

@@ -111,8 +111,7 @@ class Dispatcher:
         hooks = {hook.country: hook for hook in self.outbox.webhooks()}
         with ThreadPoolExecutor(max_workers=self.senders) as pool:
             answers = list(pool.map(lambda event: self._send(event, hooks), events))
-        for event, error in zip(events, answers, strict=True):
-            self._record(event, error, report)
+        self._record(events, answers, report)
         return report
 
     def drain(self, *, stop: threading.Event | None = None, idle_seconds: float = 1.0) -> None:
@@ -148,25 +147,38 @@ class Dispatcher:
             return None
         return f"HTTP {response.status_code}"
 
-    def _record(self, event: OutboxEvent, error: str | None, report: PassReport) -> None:
+    def _record(
+        self, events: list[OutboxEvent], answers: list[str | None], report: PassReport
+    ) -> None:
+        """One pass's answers in two writes: the owners told (their cases move to
+        confirming) first, then the events' delivery states. A crash between the two
+        sends those events again, and the cases, already moved, stay as they are."""
         now = self.clock()
-        if error is None:
-            if event.event_type == "case.opened" and event.case_id is not None:
-                self.cases.mark_notified(event.case_id, at=now)
-            self.outbox.delivered(event.seq, at=now)
-            report.delivered += 1
-            return
-        attempt = event.attempts + 1
-        if attempt >= self.policy.max_attempts:
-            self.outbox.failed(event.seq, error=error, retry_at=None)
-            report.dead += 1
-            log.warning(
-                "event %s to %s is dead after %d attempts", event.event_id, event.receiver, attempt
-            )
-            return
-        delay = self.policy.delay(attempt, self.rng)
-        self.outbox.failed(event.seq, error=error, retry_at=now + dt.timedelta(seconds=delay))
-        report.failed += 1
+        delivered = [event for event, error in zip(events, answers, strict=True) if error is None]
+        opened = [e.case_id for e in delivered if e.event_type == "case.opened" and e.case_id]
+        if opened:
+            self.cases.mark_notified(opened, at=now)
+        failed: list[tuple[int, str, dt.datetime | None]] = []
+        for event, error in zip(events, answers, strict=True):
+            if error is None:
+                continue
+            attempt = event.attempts + 1
+            if attempt >= self.policy.max_attempts:
+                failed.append((event.seq, error, None))
+                report.dead += 1
+                log.warning(
+                    "event %s to %s is dead after %d attempts: %s",
+                    event.event_id,
+                    event.receiver,
+                    attempt,
+                    error,
+                )
+                continue
+            retry_at = now + dt.timedelta(seconds=self.policy.delay(attempt, self.rng))
+            failed.append((event.seq, error, retry_at))
+            report.failed += 1
+        self.outbox.record(delivered=[event.seq for event in delivered], failed=failed, at=now)
+        report.delivered += len(delivered)
 
 
 @contextmanager

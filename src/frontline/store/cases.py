@@ -25,7 +25,17 @@ from frontline.store.database import write_transaction
 from frontline.store.dialect import insert_rows
 from frontline.store.outbox import NewEvent, enqueue
 
-__all__ = ["CaseFilter", "CaseStore"]
+__all__ = ["CaseFilter", "CaseStore", "Move"]
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """One transition to store: the case as read, as moved, the event, who to tell."""
+
+    before: Case
+    after: Case
+    event: CaseEvent
+    notices: Sequence[NewEvent]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,42 +85,36 @@ class CaseStore:
     ) -> None:
         """Store one transition: only if the case is still as ``before`` (else Conflict:
         someone else moved it first), with its history row, audit entry and notices."""
+        if not self.move_many([Move(before, after, event, notices)], principal=principal):
+            raise Conflict(f"case {before.id} was changed meanwhile; read it again")
+
+    def move_many(self, moves: Sequence[Move], *, principal: Principal) -> list[Case]:
+        """Store many transitions in one write; a case someone else moved first is left
+        as it is. The cases moved."""
         table = tables.cases
+        done: list[Case] = []
         try:
             with write_transaction(self.engine) as connection:
-                changed = connection.execute(
-                    update(table)
-                    .where(table.c.id == before.id, table.c.state == before.state.value)
-                    .where(_same_escalation(before))
-                    .values(
-                        state=after.state.value,
-                        updated_at=_naive(after.updated_at),
-                        escalated_at=_naive(after.escalated_at),
-                        outcome=after.outcome.value if after.outcome else None,
-                        closed_at=_naive(after.closed_at),
-                    )
-                ).rowcount
-                if changed != 1:
-                    raise Conflict(f"case {before.id} was changed meanwhile; read it again")
-                insert_rows(connection, tables.case_events, [_event_row(after.id, event)])
-                append_in(
-                    connection,
-                    principal=principal,
-                    event="case_escalated" if event.from_state == event.to_state else "case_moved",
-                    at=event.at,
-                    entries=[
-                        {
-                            "check_id": after.check_id,
-                            "query": {"case_id": after.id, "to": event.to_state.value},
-                            "record_ids": [after.record_id],
-                            "result": event.as_dict(),
-                            "verdict": None,
-                        }
-                    ],
-                )
-                enqueue(connection, notices)
+                for move in moves:
+                    before, after = move.before, move.after
+                    changed = connection.execute(
+                        update(table)
+                        .where(table.c.id == before.id, table.c.state == before.state.value)
+                        .where(_same_escalation(before))
+                        .values(
+                            state=after.state.value,
+                            updated_at=_naive(after.updated_at),
+                            escalated_at=_naive(after.escalated_at),
+                            outcome=after.outcome.value if after.outcome else None,
+                            closed_at=_naive(after.closed_at),
+                        )
+                    ).rowcount
+                    if changed == 1:
+                        done.append(after)
+                        _record_move(connection, move, principal)
         except SQLAlchemyError as error:
-            raise StorageFailed(f"case {before.id} could not be updated") from error
+            raise StorageFailed("the case could not be updated") from error
+        return done
 
     # -- reads ----------------------------------------------------------------------------
 
@@ -121,6 +125,14 @@ class CaseStore:
         if row is None:
             raise NotFound(f"no case {case_id}")
         return _from_row(row)
+
+    def get_many(self, case_ids: Sequence[str]) -> list[Case]:
+        table = tables.cases
+        if not case_ids:
+            return []
+        query = select(table).where(table.c.id.in_(list(case_ids))).order_by(table.c.rid)
+        with self.engine.connect() as connection:
+            return [_from_row(row) for row in connection.execute(query)]
 
     def history(self, case_id: str) -> list[CaseEvent]:
         table = tables.case_events
@@ -165,6 +177,27 @@ class CaseStore:
         )
         with self.engine.connect() as connection:
             return [_from_row(row) for row in connection.execute(query)]
+
+
+def _record_move(connection: Connection, move: Move, principal: Principal) -> None:
+    """A transition's history row, audit entry and notices."""
+    after, event = move.after, move.event
+    insert_rows(connection, tables.case_events, [_event_row(after.id, event)])
+    append_in(
+        connection,
+        principal=principal,
+        event="case_escalated" if event.from_state == event.to_state else "case_moved",
+        at=event.at,
+        entries=[
+            {
+                "check_id": after.check_id,
+                "query": {"case_id": after.id, "to": event.to_state.value},
+                "record_ids": [after.record_id],
+                "result": event.as_dict(),
+            }
+        ],
+    )
+    enqueue(connection, move.notices)
 
 
 def _same_escalation(before: Case) -> Any:

@@ -141,63 +141,65 @@ class OutboxStore:
         until ``now + lease``; an event another dispatcher holds is skipped."""
         table = tables.outbox
         moment = _naive(now)
+        free = (table.c.lease_until.is_(None)) | (table.c.lease_until < moment)
+        pick = table.alias("pick")  # an alias, so the subquery is not correlated to the update
         due = (
-            select(table.c.seq)
+            select(pick.c.seq)
             .where(
-                table.c.state == DeliveryState.PENDING.value,
-                table.c.next_attempt_at <= moment,
-                (table.c.lease_until.is_(None)) | (table.c.lease_until < moment),
-                table.c.receiver.in_(select(tables.webhooks.c.country)),
+                pick.c.state == DeliveryState.PENDING.value,
+                pick.c.next_attempt_at <= moment,
+                (pick.c.lease_until.is_(None)) | (pick.c.lease_until < moment),
+                pick.c.receiver.in_(select(tables.webhooks.c.country)),
             )
-            .order_by(table.c.next_attempt_at, table.c.seq)
+            .order_by(pick.c.next_attempt_at, pick.c.seq)
             .limit(limit)
         )
-        with self._writing() as connection:
-            seqs = [row.seq for row in connection.execute(due)]
-            if not seqs:
-                return []
-            # The lease is taken by a conditional update: of two dispatchers that read the
-            # same rows, each row goes to whichever updates it first.
-            taken = [
-                seq
-                for seq in seqs
-                if connection.execute(
-                    update(table)
-                    .where(
-                        table.c.seq == seq,
-                        (table.c.lease_until.is_(None)) | (table.c.lease_until < moment),
-                    )
-                    .values(lease_until=moment + lease)
-                ).rowcount
-                == 1
-            ]
-            rows = connection.execute(
-                select(table).where(table.c.seq.in_(taken)).order_by(table.c.seq)
-            ).all()
-        return [_event(row) for row in rows]
-
-    def delivered(self, seq: int, *, at: dt.datetime) -> None:
-        self._set(
-            seq,
-            state=DeliveryState.DELIVERED.value,
-            delivered_at=_naive(at),
-            lease_until=None,
-            attempts=tables.outbox.c.attempts + 1,
-            last_error=None,
+        # One conditional UPDATE ... RETURNING: of two dispatchers that pick the same rows,
+        # each row goes to whichever updates it first (the other's condition then fails).
+        claim = (
+            update(table)
+            .where(table.c.seq.in_(due), free)
+            .values(lease_until=moment + lease)
+            .returning(*table.columns)
         )
+        with self._writing() as connection:
+            rows = connection.execute(claim).all()
+        return sorted((_event(row) for row in rows), key=lambda event: event.seq)
 
-    def failed(self, seq: int, *, error: str, retry_at: dt.datetime | None) -> None:
-        """Record a failed attempt: try again at ``retry_at``, or (None) give up: dead."""
-        values: dict[str, Any] = {
-            "attempts": tables.outbox.c.attempts + 1,
-            "last_error": error[:1000],
-            "lease_until": None,
-        }
-        if retry_at is None:
-            values["state"] = DeliveryState.DEAD.value
-        else:
-            values["next_attempt_at"] = _naive(retry_at)
-        self._set(seq, **values)
+    def record(
+        self,
+        *,
+        delivered: Sequence[int],
+        failed: Sequence[tuple[int, str, dt.datetime | None]],
+        at: dt.datetime,
+    ) -> None:
+        """Record one pass's answers in one write: ``delivered`` seqs, and ``failed`` as
+        (seq, error, retry at), where a retry time of None gives up: dead."""
+        table = tables.outbox
+        with self._writing() as connection:
+            if delivered:
+                connection.execute(
+                    update(table)
+                    .where(table.c.seq.in_(list(delivered)))
+                    .values(
+                        state=DeliveryState.DELIVERED.value,
+                        delivered_at=_naive(at),
+                        lease_until=None,
+                        attempts=table.c.attempts + 1,
+                        last_error=None,
+                    )
+                )
+            for seq, error, retry_at in failed:
+                values: dict[str, Any] = {
+                    "attempts": table.c.attempts + 1,
+                    "last_error": error[:1000],
+                    "lease_until": None,
+                }
+                if retry_at is None:
+                    values["state"] = DeliveryState.DEAD.value
+                else:
+                    values["next_attempt_at"] = _naive(retry_at)
+                connection.execute(update(table).where(table.c.seq == seq).values(**values))
 
     def retry(self, event_id: str, *, now: dt.datetime) -> OutboxEvent:
         """Send a dead (or delivered) event again, from its first attempt."""
@@ -296,11 +298,6 @@ class OutboxStore:
             ]
 
     # -- helpers --------------------------------------------------------------------------
-
-    def _set(self, seq: int, **values: Any) -> None:
-        table = tables.outbox
-        with self._writing() as connection:
-            connection.execute(update(table).where(table.c.seq == seq).values(**values))
 
     def _writing(self) -> AbstractContextManager[Connection]:
         return _writing(self.engine)
