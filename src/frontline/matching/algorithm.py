@@ -22,7 +22,7 @@ from frontline.matching.features import (
     spelling_usualness,
 )
 from frontline.matching.names import PreparedName, prepare_name
-from frontline.matching.scripts import extra_readings
+from frontline.matching.scripts import Script, extra_readings
 
 __all__ = [
     "ALGORITHM",
@@ -97,6 +97,7 @@ ALGORITHM = Algorithm(
         alphabet_spelling_slope=0.35,
         conflicting_parts_penalty=0.1,
         usual_spelling=(0.97, -1.0, 0.2),
+        korean_syllable_apart=0.6,
     ),
     birth_date_support=0.12,
     birth_date_conflict=0.35,
@@ -149,13 +150,41 @@ def subject(
     return Subject(tuple(prepared.values()), birth_date, sex, tuple(nationalities))
 
 
-def _with_merged(names: tuple[PreparedName, ...]) -> list[PreparedName]:
-    found = []
-    for name in names:
-        found.append(name)
-        if name.merged is not None:
-            found.append(name.merged)
-    return found
+def _name_pairs(
+    queries: tuple[PreparedName, ...], records: tuple[PreparedName, ...]
+) -> list[tuple[PreparedName, PreparedName]]:
+    """The pairs of names to compare: each with the other's, and with the form of a
+    hyphenated name run together ("Yong-Kyu" as one given name). Two hyphenated names, or
+    one against a Korean name in Hangul, compare only run together: a hyphenated given
+    name is one name, its syllables in their order (Hyung-ju is not Ju-hyung, Jong-ok
+    not Jong)."""
+    pairs: list[tuple[PreparedName, PreparedName]] = []
+    for one in queries:
+        for other in records:
+            if _is_hyphenated(one) and (_is_hyphenated(other) or _is_korean(other)):
+                mine = [one.merged]
+            else:
+                mine = [one, one.merged]
+            if _is_hyphenated(other) and (_is_hyphenated(one) or _is_korean(one)):
+                theirs = [other.merged]
+            else:
+                theirs = [other, other.merged]
+            pairs.extend((a, b) for a in mine if a for b in theirs if b)
+    return pairs
+
+
+def _is_hyphenated(name: PreparedName) -> bool:
+    """A name with a hyphenated part of two names (not a particle: El-Naggar)."""
+    merged = name.merged
+    return (
+        merged is not None
+        and name.script is not Script.HANGUL
+        and len(merged.parts) < len(name.parts)
+    )
+
+
+def _is_korean(name: PreparedName) -> bool:
+    return any(part.korean for part in name.parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,16 +240,15 @@ def compare_subjects(
     best: tuple[float, PreparedName | None, PreparedName | None, tuple[PartPair, ...], str]
     best = (0.0, None, None, (), "empty")
     memo = memo if memo is not None else Memo()
-    for one in _with_merged(query.names):
-        for other in _with_merged(record.names):
-            key = (id(one), other.original, other.truncated, len(other.parts))
-            found = memo.names.get(key)
-            if found is None:
-                found = name_similarity(one, other, weights=algorithm.names, memo=memo.parts)
-                memo.names[key] = found
-            score, pairs, method = found
-            if score > best[0]:
-                best = (score, one, other, pairs, method)
+    for one, other in _name_pairs(query.names, record.names):
+        key = (id(one), other.original, other.truncated, len(other.parts))
+        found = memo.names.get(key)
+        if found is None:
+            found = name_similarity(one, other, weights=algorithm.names, memo=memo.parts)
+            memo.names[key] = found
+        score, pairs, method = found
+        if score > best[0]:
+            best = (score, one, other, pairs, method)
     name_score, query_name, record_name, pairs, _method = best
     if name_score < min(algorithm.name_floor, possible):
         return Match(name_score, Outcome.NO_MATCH, name_score, query_name, record_name, pairs)

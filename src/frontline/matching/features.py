@@ -15,6 +15,12 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, LCSseq, Levenshtein
 
 from frontline.domain.dates import PartialDate
+from frontline.matching.hangul import (
+    FAMILY_SPELLINGS,
+    family_names_spelt,
+    is_hangul,
+    unspelt_syllables,
+)
 from frontline.matching.names import TITLE_SURNAMES, NamePart, PreparedName
 from frontline.matching.nicknames import are_nicknames
 from frontline.matching.scripts import Script
@@ -97,6 +103,9 @@ class NameWeights:
     """The slope of ``usual_spelling`` for Cyrillic, which writes its vowels."""
     both_romanised_penalty: float
     """Taken from the similarity of two names read from two different non-Latin scripts."""
+    korean_syllable_apart: float
+    """Most similarity of a Korean given name in Hangul and a Latin spelling that does not
+    spell one of its syllables in a usual way (``hangul``); halved for two."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +131,63 @@ def part_similarity(
     """
     if query.latin == record.latin:
         return 1.0, "same"
+    korean = _korean_spelling(query, record, weights)
+    if korean is not None and korean[1] != _SYLLABLE_APART:
+        return korean
+    similarity, how = _part_similarity(
+        query, record, mode=mode, weights=weights, last_truncated=last_truncated
+    )
+    if korean is not None and similarity > korean[0]:
+        return korean
+    return similarity, how
+
+
+_SYLLABLE_APART = "a syllable apart"
+
+
+def _korean_spelling(
+    query: NamePart, record: NamePart, weights: NameWeights
+) -> tuple[float, str] | None:
+    """A Korean name in Hangul against a Latin spelling, syllable by syllable (``hangul``):
+    a usual spelling of each syllable, or of the family name, is the name ("Jung" is 정,
+    "Kee-hee" 기희); the usual spelling of another family name is another family ("Cho" is
+    조, not 최); a given name that some syllable's spelling misses is at most
+    ``weights.korean_syllable_apart`` (동현 is not "Dong-yun"). None: nothing to say."""
+    native, latin = (query, record) if query.native else (record, query)
+    if not native.native:
+        families, others = family_names_spelt(query.latin), family_names_spelt(record.latin)
+        if families and others and not families & others:
+            return 0.0, "another family name"  # Cho and Choi, both spellings of families
+        return None
+    if native.native_script != "hangul" or not is_hangul(native.native):
+        return None
+    if latin.native:  # both in Hangul: what was written, not two guesses at its sound
+        if latin.native_script != "hangul":
+            return None
+        return _native_similarity(query.native, record.native) ** 2, "written"
+    if native.korean == "family":
+        spellings = FAMILY_SPELLINGS.get(native.native, ())
+        if latin.latin in spellings:
+            return 0.97, "romanised"
+        if family_names_spelt(latin.latin):
+            return 0.0, "another family name"
+        return None
+    missed = unspelt_syllables(native.native, latin.latin)
+    if missed == 0:
+        return 0.97, "romanised"
+    if native.korean == "given":
+        return weights.korean_syllable_apart / missed, _SYLLABLE_APART
+    return None
+
+
+def _part_similarity(
+    query: NamePart,
+    record: NamePart,
+    *,
+    mode: str,
+    weights: NameWeights,
+    last_truncated: bool,
+) -> tuple[float, str]:
     if query.simple == record.simple:
         return 0.97, "spelling"
     if last_truncated and len(query.latin) >= 2 and record.latin.startswith(query.latin):
@@ -132,7 +198,12 @@ def part_similarity(
         return 0.9, "nickname of a reading"  # still a spelling of the native word to check
     if not query.native and not record.native and _gendered_forms(query.latin, record.latin):
         return weights.gendered_form, "gendered form"
-    if not query.native and not record.native and _short_form(query.simple, record.simple):
+    if (
+        not query.native
+        and not record.native
+        and not (query.piece or record.piece)
+        and _short_form(query.simple, record.simple)
+    ):
         return weights.short_form, "short form"
     if (query.unglued and query.unglued == record.simple) or (
         record.unglued and record.unglued == query.simple
@@ -472,6 +543,11 @@ def name_similarity(
         by_parts -= weights.both_romanised_penalty
     if len(query.parts) == len(record.parts) and len(pairs) == len(query.parts):
         return by_parts, tuple(pairs), "parts"
+    korean = _korean_joined(query, record, weights)
+    if korean is not None:
+        if korean > by_parts:
+            return korean, tuple(pairs), "syllables"
+        return by_parts, tuple(pairs), "parts"
     if not pairs or mode == "abjad" or len(query.parts) == len(record.parts):
         # Run together only names split differently ("Yong-Kyu" and "용규"), and only
         # where something already agrees.
@@ -480,6 +556,33 @@ def name_similarity(
     if joined > by_parts:
         return joined, tuple(pairs), "joined"
     return by_parts, tuple(pairs), "parts"
+
+
+def _korean_joined(query: PreparedName, record: PreparedName, weights: NameWeights) -> float | None:
+    """A Korean name in Hangul and a Latin name split into other parts ("Myung Jun Ahn"
+    and 안명준, "Hyon-u" and 현우), compared syllable by syllable, the Latin name in its
+    written order or with its last part first: spelt the usual way, it is the name; else
+    a name starting with a Korean family name gets no more than the parts give, and not
+    the names run together (Cho Hyeonu is not 최현우 by its letters). None where neither
+    is such a pair."""
+    native, latin = (query, record) if query.script is Script.HANGUL else (record, query)
+    if native.script is not Script.HANGUL or latin.script is not Script.LATIN:
+        return None
+    word = "".join(part.native for part in native.parts)
+    if not is_hangul(word) or len(word) > 6:
+        return None
+    words = [part.latin for part in latin.parts]
+    orders = {"".join(words), "".join(words[-1:] + words[:-1])}
+    if any(unspelt_syllables(word, order) == 0 for order in orders):
+        return 0.97
+    cut = 2 if word[:2] in FAMILY_SPELLINGS else 1 if word[:1] in FAMILY_SPELLINGS else 0
+    if not cut:
+        return None
+    for family in FAMILY_SPELLINGS[word[:cut]]:
+        for order in orders:
+            if order.startswith(family) and not unspelt_syllables(word[cut:], order[len(family) :]):
+                return 0.97
+    return 0.0
 
 
 def _both_romanised(query: PreparedName, record: PreparedName) -> bool:
@@ -619,6 +722,20 @@ def nationality_agreement(query: tuple[str, ...], record: tuple[str, ...]) -> Fe
     )
 
 
+USUAL_ROMANISATION = -1.0
+"""The spelling usualness of a spelling a romanisation system gives (``hangul``)."""
+
+
+def _is_korean_romanisation(native: NamePart, latin: NamePart) -> bool:
+    """Whether the Latin part spells the Hangul one the way a romanisation system or a
+    passport does (``hangul``), whatever the learned table thinks of it."""
+    if native.native_script != "hangul" or not is_hangul(native.native):
+        return False
+    if native.korean == "family":
+        return latin.latin in FAMILY_SPELLINGS.get(native.native, ())
+    return unspelt_syllables(native.native, latin.latin) == 0
+
+
 _NOT_SPELLINGS = frozenset({"nickname", "short form", "truncated", "initial"})
 """How parts pair when the Latin one is another form of the native name, not its spelling."""
 
@@ -635,6 +752,8 @@ def spelling_usualness(pairs: tuple[PartPair, ...]) -> Feature:
             if not native.native or latin.native or min(len(latin.latin), len(native.latin)) < 2:
                 continue
             value = spelling_likelihood(native.native, native.native_script, latin.latin)
+            if value is not None and _is_korean_romanisation(native, latin):
+                value = max(value, USUAL_ROMANISATION)  # the table's doubts do not count
             if value is not None and (worst is None or value < worst[0]):
                 worst = (value, pair, native.native, latin.latin)
     if worst is None:

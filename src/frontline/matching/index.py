@@ -57,7 +57,7 @@ def name_keys(name: PreparedName) -> list[tuple[int, str]]:
     keys: list[tuple[int, str]] = []
     for number, part in enumerate(name.parts):
         keys.extend((number, key) for key in _part_keys(part))
-    if len(name.parts) > 1 and len(name.joined_skeleton) >= 3:
+    if _has_joined_keys(name):
         keys.extend((-1, key) for key in _joined_keys(name.joined_skeleton))
     if len(name.parts) > 1:
         keys.extend((PAIR, key) for key in _pair_keys(name))
@@ -78,6 +78,13 @@ def _part_keys(part: NamePart) -> tuple[str, ...]:
     if part.unglued:  # "Vandijk" is also filed as "Dijk"
         keys.update(f"s:{variant}" for variant in _deletions(skeleton_of(part.unglued)))
     return tuple(keys)
+
+
+def _has_joined_keys(name: PreparedName) -> bool:
+    """Whether a name is filed run together (two consonants or more), a name of one part
+    too, so that a name one script writes as one word and another as two ("Bei Dao",
+    베이다오; "Nana", 나나 read Na Na) still meet."""
+    return len(name.joined_skeleton) >= 2
 
 
 @lru_cache(maxsize=500_000)
@@ -405,7 +412,7 @@ def _subject_keys(subject: Subject) -> set[str]:
 def _add_name_keys(keys: set[str], name: PreparedName) -> None:
     for part in name.parts:
         keys.update(_part_keys(part))
+    if _has_joined_keys(name):
+        keys.update(_joined_keys(name.joined_skeleton))
     if len(name.parts) > 1:
-        if len(name.joined_skeleton) >= 3:
-            keys.update(_joined_keys(name.joined_skeleton))
         keys.update(_pair_keys(name))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from frontline.matching.cyrillic import french_and_german
+from frontline.matching.hangul import FAMILY_SPELLINGS, is_hangul
 from frontline.matching.phonetic import readings, simplify, skeleton, spellings, voiced, vowelled
 from frontline.matching.scripts import ABJADS, Script, read_name
 from frontline.matching.transliteration import read_word
@@ -73,6 +74,12 @@ class NamePart:
     written: str = ""
     """The word as ICAO 9303 spells its umlauts ("jörg" -> "joerg"), where that differs
     from ``latin`` ("jorg"): a slip in one spelling may be one letter from the other."""
+    korean: str = ""
+    """``family`` or ``given`` for the parts of a Korean name written in Hangul (김민준),
+    whose spellings are compared syllable by syllable (``hangul``)."""
+    piece: bool = False
+    """A piece of a hyphenated word ("Jong" of Jong-ok): a syllable of one given name, not a
+    short form of a longer one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,12 +136,15 @@ def _prepare(name: str, truncated: bool, split_family: bool = True) -> PreparedN
         text = _OCR_DIGITS.sub(lambda found: found.group().translate(_DIGIT_LETTERS), text)
     readings, script = read_name(_strip_marks(text), split_family=split_family)
     words: list[tuple[str, str, str]] = []
+    hyphenated: set[str] = set()
     for hand, segment, word_script in readings:
         pieces = [piece for piece in _SPLIT.split(hand) if piece]
         if len(pieces) == 1 and segment:
             words.append((pieces[0], segment, word_script.value))
         else:
             words.extend((piece, "", "") for piece in pieces)
+            if "-" in hand and len(pieces) > 1:
+                hyphenated.update(pieces)
     # A one-letter "particle" (Spanish y, Portuguese e) is an initial outside Latin script.
     joining = PARTICLES if script is Script.LATIN else _LONG_PARTICLES
     words = _theophoric(words)
@@ -143,7 +153,16 @@ def _prepare(name: str, truncated: bool, split_family: bool = True) -> PreparedN
     if not kept:  # a name made only of particles ("De La") is still a name
         kept = [item for item in words if not _is_title(item)] or words
     written = _icao_spellings(text) if script is Script.LATIN else {}
-    parts = tuple(_part(*item, written=written.get(item[0], "")) for item in kept)
+    roles = _korean_roles(kept) if script is Script.HANGUL else {}
+    parts = tuple(
+        _part(
+            *item,
+            written=written.get(item[0], ""),
+            korean=roles.get(number, ""),
+            piece=item[0] in hyphenated,
+        )
+        for number, item in enumerate(kept)
+    )
     joined = "".join(part.simple for part in parts)
     return PreparedName(
         original=name,
@@ -155,6 +174,18 @@ def _prepare(name: str, truncated: bool, split_family: bool = True) -> PreparedN
         is_abjad=script in ABJADS,
         truncated=truncated,
     )
+
+
+def _korean_roles(words: list[tuple[str, str, str]]) -> dict[int, str]:
+    """Which word is the family name and which the given name of a Korean name in Hangul:
+    a known family name and a given name of one or two syllables, in either order."""
+    if len(words) != 2 or not all(is_hangul(segment) for _, segment, _ in words):
+        return {}
+    for family in (0, 1):
+        surname, given = words[family][1], words[1 - family][1]
+        if surname in FAMILY_SPELLINGS and 1 <= len(given) <= 2:
+            return {family: "family", 1 - family: "given"}
+    return {}
 
 
 def _is_title(word: tuple[str, str, str]) -> bool:
@@ -182,7 +213,15 @@ def _icao_spellings(text: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=200_000)
-def _part(word: str, segment: str = "", script: str = "", *, written: str = "") -> NamePart:
+def _part(
+    word: str,
+    segment: str = "",
+    script: str = "",
+    *,
+    written: str = "",
+    korean: str = "",
+    piece: bool = False,
+) -> NamePart:
     learned = read_word(segment, script)[:MAX_LEARNED] if segment else ()
     if script == "cyrillic":
         learned = (*learned, *french_and_german(segment))
@@ -206,6 +245,8 @@ def _part(word: str, segment: str = "", script: str = "", *, written: str = "") 
         tuple(dict.fromkeys(voiced(variant) for variant in spellings(word))),
         _unglued(word),
         sys.intern(written),
+        korean,
+        piece,
     )
 
 
