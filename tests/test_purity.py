@@ -10,6 +10,7 @@ PURE = [
     "frontline.domain.checks",
     "frontline.domain.queries",
     "frontline.domain.dates",
+    "frontline.domain.operations",
     "frontline.identifiers.mrz",
     "frontline.identifiers.vin",
     "frontline.identifiers.countries",

@@ -190,7 +190,7 @@ def check_window(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
 
 
 def unique_points(points: Sequence[BorderPoint]) -> tuple[BorderPoint, ...]:
-    """The points in order; refuses none, or one code twice."""
+    """The points sorted by code (as they are stored); refuses none, or one code twice."""
     if not points:
         raise InvalidInput.for_field("border_points", "an operation needs at least one")
     seen: set[str] = set()
@@ -198,7 +198,7 @@ def unique_points(points: Sequence[BorderPoint]) -> tuple[BorderPoint, ...]:
         if point.code in seen:
             raise InvalidInput.for_field(f"border_points[{position}].code", "given twice")
         seen.add(point.code)
-    return tuple(points)
+    return tuple(sorted(points, key=lambda point: point.code))
 
 
 def may_take_part(operation: Operation, principal: Principal) -> bool:
