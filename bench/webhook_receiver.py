@@ -73,9 +73,14 @@ def serve(port: int, receiver: Receiver) -> ThreadingHTTPServer:
         def log_message(self, *_args: object) -> None:
             return
 
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    server = _QuietServer(("127.0.0.1", port), Handler)
     server.daemon_threads = True
     return server
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A dispatcher killed mid-request resets its connections: expected in the drill."""
 
 
 if __name__ == "__main__":
