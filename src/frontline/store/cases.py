@@ -20,7 +20,7 @@ from frontline.domain.users import Principal
 from frontline.errors import Conflict, NotFound, StorageFailed
 from frontline.store import tables
 from frontline.store.audit import append_in
-from frontline.store.codecs import utc
+from frontline.store.codecs import naive_utc, utc
 from frontline.store.database import write_transaction
 from frontline.store.dialect import insert_rows
 from frontline.store.outbox import NewEvent, enqueue
@@ -103,10 +103,10 @@ class CaseStore:
                         .where(_same_escalation(before))
                         .values(
                             state=after.state.value,
-                            updated_at=_naive(after.updated_at),
-                            escalated_at=_naive(after.escalated_at),
+                            updated_at=naive_utc(after.updated_at),
+                            escalated_at=naive_utc(after.escalated_at),
                             outcome=after.outcome.value if after.outcome else None,
-                            closed_at=_naive(after.closed_at),
+                            closed_at=naive_utc(after.closed_at),
                         )
                     ).rowcount
                     if changed == 1:
@@ -169,7 +169,7 @@ class CaseStore:
             select(table)
             .where(
                 table.c.state.in_([CaseState.POTENTIAL.value, CaseState.CONFIRMING.value]),
-                table.c.due_at <= _naive(now),
+                table.c.due_at <= naive_utc(now),
                 table.c.escalated_at.is_(None),
             )
             .order_by(table.c.due_at)
@@ -204,19 +204,15 @@ def _same_escalation(before: Case) -> Any:
     column = tables.cases.c.escalated_at
     if before.escalated_at is None:
         return column.is_(None)
-    return column == _naive(before.escalated_at)
-
-
-def _naive(moment: dt.datetime | None) -> dt.datetime | None:
-    return None if moment is None else moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return column == naive_utc(before.escalated_at)
 
 
 def _row(case: Case) -> dict[str, Any]:
     return {
         "id": case.id,
         "check_id": case.check_id,
-        "created_at": _naive(case.created_at),
-        "updated_at": _naive(case.updated_at or case.created_at),
+        "created_at": naive_utc(case.created_at),
+        "updated_at": naive_utc(case.updated_at or case.created_at),
         "state": case.state.value,
         "database": case.database,
         "record_kind": case.record_kind,
@@ -230,10 +226,10 @@ def _row(case: Case) -> dict[str, Any]:
         "border_point": case.border_point,
         "subject": dict(case.subject),
         "hit": dict(case.hit),
-        "due_at": _naive(case.due_at),
-        "escalated_at": _naive(case.escalated_at),
+        "due_at": naive_utc(case.due_at),
+        "escalated_at": naive_utc(case.escalated_at),
         "outcome": case.outcome.value if case.outcome else None,
-        "closed_at": _naive(case.closed_at),
+        "closed_at": naive_utc(case.closed_at),
     }
 
 
@@ -270,7 +266,7 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 def _event_row(case_id: str, event: CaseEvent) -> dict[str, Any]:
     return {
         "case_id": case_id,
-        "at": _naive(event.at),
+        "at": naive_utc(event.at),
         "actor": event.actor,
         "actor_country": event.actor_country,
         "from_state": event.from_state.value if event.from_state else None,

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import fields
 from enum import StrEnum
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import Table
 
@@ -29,7 +29,7 @@ from frontline.domain.records import (
 )
 from frontline.store import tables
 
-__all__ = ["TABLES", "record_from_row", "record_to_dict", "utc"]
+__all__ = ["TABLES", "naive_utc", "record_from_row", "record_to_dict", "utc"]
 
 TABLES: dict[RecordKind, Table] = {
     RecordKind.DOCUMENTS: tables.documents,
@@ -45,6 +45,19 @@ def utc(moment: dt.datetime | None) -> dt.datetime | None:
     if moment is None:
         return None
     return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
+
+
+@overload
+def naive_utc(moment: dt.datetime) -> dt.datetime: ...
+@overload
+def naive_utc(moment: None) -> None: ...
+def naive_utc(moment: dt.datetime | None) -> dt.datetime | None:
+    """A time as stored: naive UTC (an aware time is converted; a naive one is UTC)."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    if moment.tzinfo is dt.UTC:
+        return moment.replace(tzinfo=None)  # the common case, without a conversion
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def _meta(row: Mapping[Any, Any]) -> dict[str, Any]:

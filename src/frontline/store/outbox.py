@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from frontline.errors import NotFound, StorageFailed
 from frontline.store import tables
-from frontline.store.codecs import utc
+from frontline.store.codecs import naive_utc, utc
 from frontline.store.database import write_transaction
 from frontline.store.dialect import insert_rows
 
@@ -117,10 +117,10 @@ def enqueue(connection: Connection, events: Sequence[NewEvent]) -> None:
                 "event_type": event.event_type,
                 "case_id": event.case_id,
                 "payload": event.payload,
-                "created_at": _naive(event.created_at),
+                "created_at": naive_utc(event.created_at),
                 "state": DeliveryState.PENDING.value,
                 "attempts": 0,
-                "next_attempt_at": _naive(event.created_at),
+                "next_attempt_at": naive_utc(event.created_at),
                 "lease_until": None,
                 "last_error": None,
                 "delivered_at": None,
@@ -140,7 +140,7 @@ class OutboxStore:
         """Take up to ``limit`` due events whose bureau has a webhook, each under a lease
         until ``now + lease``; an event another dispatcher holds is skipped."""
         table = tables.outbox
-        moment = _naive(now)
+        moment = naive_utc(now)
         free = (table.c.lease_until.is_(None)) | (table.c.lease_until < moment)
         pick = table.alias("pick")  # an alias, so the subquery is not correlated to the update
         due = (
@@ -183,7 +183,7 @@ class OutboxStore:
                     .where(table.c.seq.in_(list(delivered)))
                     .values(
                         state=DeliveryState.DELIVERED.value,
-                        delivered_at=_naive(at),
+                        delivered_at=naive_utc(at),
                         lease_until=None,
                         attempts=table.c.attempts + 1,
                         last_error=None,
@@ -198,7 +198,7 @@ class OutboxStore:
                 if retry_at is None:
                     values["state"] = DeliveryState.DEAD.value
                 else:
-                    values["next_attempt_at"] = _naive(retry_at)
+                    values["next_attempt_at"] = naive_utc(retry_at)
                 connection.execute(update(table).where(table.c.seq == seq).values(**values))
 
     def retry(self, event_id: str, *, now: dt.datetime) -> OutboxEvent:
@@ -211,7 +211,7 @@ class OutboxStore:
                 .values(
                     state=DeliveryState.PENDING.value,
                     attempts=0,
-                    next_attempt_at=_naive(now),
+                    next_attempt_at=naive_utc(now),
                     lease_until=None,
                 )
             ).rowcount
@@ -269,7 +269,7 @@ class OutboxStore:
                     url=hook.url,
                     secret=hook.secret,
                     created_by=hook.created_by,
-                    created_at=_naive(hook.created_at),
+                    created_at=naive_utc(hook.created_at),
                 )
             )
 
@@ -311,10 +311,6 @@ def _writing(engine: Engine) -> Iterator[Connection]:
             yield connection
     except SQLAlchemyError as error:
         raise StorageFailed("the outbox could not be written") from error
-
-
-def _naive(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def _event(row: Row[Any]) -> OutboxEvent:

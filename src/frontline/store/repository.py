@@ -19,7 +19,7 @@ from frontline.errors import Conflict, NotFound
 from frontline.identifiers.countries import country_key
 from frontline.identifiers.docnumbers import fold_confusables
 from frontline.store import tables
-from frontline.store.codecs import TABLES, record_from_row
+from frontline.store.codecs import TABLES, naive_utc, record_from_row
 from frontline.store.database import write_transaction
 from frontline.store.dialect import bulk_upsert
 from frontline.store.fastread import SqliteRowReader
@@ -84,7 +84,7 @@ class RecordStore:
             return 0
         table = TABLES[kind]
         version = self.take_versions(connection, 1)
-        stamp = _naive(now)
+        stamp = naive_utc(now)
         for start in range(0, len(rows), _CHUNK):
             chunk = rows[start : start + _CHUNK]
             bulk_upsert(connection, table, chunk, version=version, stamp=stamp)
@@ -116,7 +116,7 @@ class RecordStore:
             connection.execute(
                 update(table)
                 .where(table.c.id == record_id)
-                .values(state=state.value, version=version, updated_at=_naive(now))
+                .values(state=state.value, version=version, updated_at=naive_utc(now))
             )
             return self._get_in(connection, kind, record_id)
 
@@ -253,9 +253,3 @@ def _write_person_documents(connection: Connection, rows: Sequence[dict[str, Any
     ]
     if params:
         connection.execute(insert(links), params)
-
-
-def _naive(moment: dt.datetime) -> dt.datetime:
-    if moment.tzinfo is None:
-        return moment
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)

@@ -20,7 +20,7 @@ from frontline.domain.users import Principal
 from frontline.errors import Conflict, NotFound, StorageFailed
 from frontline.store import tables
 from frontline.store.audit import append_in
-from frontline.store.codecs import utc
+from frontline.store.codecs import naive_utc, utc
 from frontline.store.database import write_transaction
 
 __all__ = ["ActivePair", "SuppressionStore"]
@@ -71,7 +71,7 @@ class SuppressionStore:
                     .where(table.c.id == suppression_id)
                     .values(
                         reversed_by=done.reversed_by,
-                        reversed_at=_naive(at),
+                        reversed_at=naive_utc(at),
                         reversed_reason=done.reversed_reason,
                         version=version,
                     )
@@ -190,9 +190,9 @@ def _row(item: Suppression) -> dict[str, Any]:
         "record_owner": item.record_owner,
         "reason": item.reason,
         "created_by": item.created_by,
-        "created_at": _naive(item.created_at),
+        "created_at": naive_utc(item.created_at),
         "reversed_by": item.reversed_by,
-        "reversed_at": _naive(item.reversed_at) if item.reversed_at else None,
+        "reversed_at": naive_utc(item.reversed_at) if item.reversed_at else None,
         "reversed_reason": item.reversed_reason,
     }
 
@@ -211,7 +211,3 @@ def _from_row(row: Row[Any]) -> Suppression:
         reversed_at=utc(row.reversed_at),
         reversed_reason=row.reversed_reason,
     )
-
-
-def _naive(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(dt.UTC).replace(tzinfo=None) if moment.tzinfo else moment

@@ -16,7 +16,7 @@ from frontline.domain.users import Principal, Role
 from frontline.errors import AuthenticationFailed, Conflict, InvalidInput, NotFound
 from frontline.identifiers.countries import canonical_country
 from frontline.store import tables
-from frontline.store.codecs import utc
+from frontline.store.codecs import naive_utc, utc
 from frontline.store.database import write_transaction
 
 __all__ = ["NewUser", "UserStore", "hash_token"]
@@ -71,8 +71,8 @@ class UserStore:
                     role=role_value.value,
                     country=code,
                     token_hash=hash_token(token),
-                    created_at=_naive(now),
-                    expires_at=_naive(expires_at) if expires_at else None,
+                    created_at=naive_utc(now),
+                    expires_at=naive_utc(expires_at) if expires_at else None,
                 )
             ).inserted_primary_key
         assert user_id is not None
@@ -135,7 +135,7 @@ class UserStore:
         users = tables.users
         with write_transaction(self.engine) as connection:
             result = connection.execute(
-                update(users).where(users.c.name == name).values(revoked_at=_naive(now))
+                update(users).where(users.c.name == name).values(revoked_at=naive_utc(now))
             )
             if result.rowcount == 0:
                 raise NotFound(f"no user named {name}")
@@ -154,7 +154,3 @@ class UserStore:
             }
             for row in rows
         ]
-
-
-def _naive(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(dt.UTC).replace(tzinfo=None) if moment.tzinfo else moment
