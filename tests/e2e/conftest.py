@@ -54,6 +54,25 @@ class Server:
     def tokens(self) -> dict[str, str]:
         return _pairs(self.data_dir / "demo-tokens.txt")
 
+    def add_login(self, name: str, role: str, country: str) -> str:
+        """A new user with a console password, made with the CLI as an administrator
+        would; the password."""
+        password = f"{name}-console-password"
+        env = {**os.environ, "FRONTLINE_DATA_DIR": str(self.data_dir), "COLUMNS": "200"}
+        env.pop("FRONTLINE_DATABASE_URL", None)
+        for arguments in (
+            ["users", "add", name, "--role", role, "--country", country],
+            ["users", "password", name, "--password", password],
+        ):
+            subprocess.run(
+                [sys.executable, "-m", "frontline", *arguments],
+                env=env,
+                check=True,
+                capture_output=True,
+                timeout=60,
+            )
+        return password
+
     def api(self, path: str, user: str = "demo-admin") -> Any:
         headers = {"Authorization": f"Bearer {self.tokens()[user]}"}
         response = httpx.get(f"{self.url}{path}", headers=headers, timeout=10)

@@ -1,4 +1,4 @@
-"""The bureau's hits page and the administrator's audit page, and who may see them."""
+"""The administrator's audit page, and who may see it (the case queue at /hits: test_case_pages)."""
 
 from __future__ import annotations
 
@@ -21,31 +21,6 @@ def checked(console: Console) -> Console:
     officer.check(document_number="D7654321", document_country="DEU")
     officer.check(document_number="C0000000", document_country="FRA")
     return console
-
-
-def test_a_bureau_sees_the_hits_on_its_own_records_only(checked: Console) -> None:
-    page = checked.browser("bureau", "FRA").get("/hits").text
-    assert 'href="/records/documents/DOC-FRA"' in page
-    assert "DOC-DEU" not in page
-    assert "officer-esp (ESP)" in page
-
-
-def test_the_json_twin_of_the_hits_page(checked: Console) -> None:
-    items = checked.browser("bureau", "DEU").get("/hits.json").json()["items"]
-    assert [(item["record_id"], item["database"], item["owner"]) for item in items] == [
-        ("DOC-DEU", "SLTD", "DEU")
-    ]
-
-
-def test_an_admin_sees_every_bureaus_hits(checked: Console) -> None:
-    items = checked.browser("admin").get("/hits.json").json()["items"]
-    assert {item["record_id"] for item in items} == {"DOC-FRA", "DOC-DEU"}
-
-
-def test_an_officer_has_no_hits_page(checked: Console) -> None:
-    browser = checked.browser("officer")
-    assert browser.get("/hits").status_code == 403
-    assert 'href="/hits"' not in browser.get("/check").text
 
 
 def test_the_audit_page_lists_every_check_for_an_admin(checked: Console) -> None:

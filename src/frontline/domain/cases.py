@@ -31,9 +31,11 @@ __all__ = [
     "CaseEvent",
     "CaseState",
     "Outcome",
+    "allowed_moves",
     "clean_case_reason",
     "deadline_hours",
     "escalate",
+    "outcomes_after",
     "transition",
 ]
 
@@ -222,6 +224,25 @@ def transition(
     if to is CaseState.CLOSED:
         moved = replace(moved, outcome=outcome, closed_at=at)
     return moved, event
+
+
+def allowed_moves(case: Case, principal: Principal) -> tuple[CaseState, ...]:
+    """The states this principal may move the case to now, in lifecycle order."""
+    moves = []
+    for to in CaseState:
+        if to in _NEXT[case.state]:
+            try:
+                _check_party(case, to, principal)
+            except PermissionDenied:
+                continue
+            moves.append(to)
+    return tuple(moves)
+
+
+def outcomes_after(state: CaseState) -> tuple[Outcome, ...]:
+    """The outcomes a case in this state may close with (none if it cannot close)."""
+    allowed = _OUTCOMES.get(state, frozenset())
+    return tuple(outcome for outcome in Outcome if outcome in allowed)
 
 
 def _check_party(case: Case, to: CaseState, principal: Principal) -> None:
