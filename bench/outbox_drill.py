@@ -105,10 +105,11 @@ def run_drill(
     hits: int,
     database_url: str | None = None,
     fail_rate: float = 0.3,
-    kill_at: float = 0.5,
+    kill_at: float | None = 0.5,
     seed: int = 7,
 ) -> DrillResult:
-    """The whole drill on ``database_url`` (default: SQLite in ``data_dir``)."""
+    """The whole drill on ``database_url`` (default: SQLite in ``data_dir``); with
+    ``kill_at`` None, no kill (the baseline)."""
     env = {
         **os.environ,
         "FRONTLINE_DATA_DIR": str(data_dir),
@@ -144,11 +145,14 @@ def run_drill(
         events = hits * 2
         started = time.perf_counter()
         dispatcher = _dispatcher(env)
-        _wait_until(lambda: (_stats(stats_url) or {}).get("acted", 0) >= events * kill_at, 600)
-        dispatcher.send_signal(signal.SIGKILL)
-        dispatcher.wait()
-        killed_after = int((_stats(stats_url) or {})["acted"])
-        dispatcher = _dispatcher(env)
+        killed_after = 0
+        if kill_at is not None:
+            share = kill_at
+            _wait_until(lambda: (_stats(stats_url) or {}).get("acted", 0) >= events * share, 600)
+            dispatcher.send_signal(signal.SIGKILL)
+            dispatcher.wait()
+            killed_after = int((_stats(stats_url) or {})["acted"])
+            dispatcher = _dispatcher(env)
         try:
             _wait_until(lambda: _drained(settings, events), timeout=900)
         finally:
