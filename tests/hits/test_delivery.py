@@ -9,6 +9,8 @@ import random
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from frontline.domain.cases import CaseState
 from frontline.domain.records import RecordKind
@@ -219,3 +221,12 @@ def test_a_signature_fails_for_another_body_secret_or_an_old_timestamp() -> None
     assert not verify_signature("whsec_b", b'{"x":1}', header, now=1_000_100)
     assert not verify_signature("whsec_a", b'{"x":1}', header, now=1_000_400)
     assert not verify_signature("whsec_a", b'{"x":1}', "t=x,v1=00", now=1_000_000)
+
+
+@given(attempt=st.integers(min_value=1, max_value=60), seed=st.integers(0, 2**32))
+def test_each_wait_is_half_fixed_half_random_doubling_up_to_the_cap(
+    attempt: int, seed: int
+) -> None:
+    policy = RetryPolicy(base_seconds=2, cap_seconds=3600)
+    ceiling = min(3600.0, 2.0 * 2 ** (attempt - 1))
+    assert ceiling / 2 <= policy.delay(attempt, random.Random(seed)) <= ceiling
