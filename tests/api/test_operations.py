@@ -166,3 +166,5 @@ def test_participants_are_replaced_and_the_report_served(api: Api) -> None:
     assert csv.text.startswith("section,key,metric,value")
     _error(api.client.get(url, params={"format": "doc"}, headers=coordinator), 422)
     assert "role may not" in _error(api.client.get(url, headers=api.headers("officer")), 403)
+    elsewhere = api.headers("coordinator", "FRA")
+    assert "PHL's coordinators" in _error(api.client.get(url, headers=elsewhere), 403)

@@ -56,7 +56,7 @@ def _from_audit(lines: list[dict[str, Any]]) -> dict[str, Counter[str]]:
     return counts
 
 
-def test_statistics_are_the_audit_logs_numbers(
+def test_statistics_and_report_are_the_audit_logs_numbers(
     cli: CliRunner, simulated: tuple[str, dict[str, Any]]
 ) -> None:
     operation_id, summary = simulated
@@ -69,7 +69,7 @@ def test_statistics_are_the_audit_logs_numbers(
     recount = _from_audit(lines)
     stats = json.loads(_run(cli, "operations", "stats", operation_id, "--json").stdout)
     assert stats["totals"]["checks"] == len(lines)
-    assert stats["totals"]["hits"] == sum(recount["hits_database"].values())
+    assert stats["totals"]["hits"] == sum(recount["hits_database"].values()) == summary["hits"]
     by = {
         "point": {row["border_point"]: row for row in stats["by_border_point"]},
         "day": {row["day"]: row for row in stats["by_day"]},
@@ -87,26 +87,34 @@ def test_statistics_are_the_audit_logs_numbers(
     assert sum(stats["totals"]["outcomes"].values()) > 0
     assert len(by["point"]) == 5
     assert {row["type"] for row in stats["by_border_point"]} == {"air", "sea", "land"}
+    _report_matches(cli, operation_id, recount)
 
 
-def test_the_report_in_every_format(cli: CliRunner, simulated: tuple[str, dict[str, Any]]) -> None:
-    operation_id, summary = simulated
+def _report_matches(cli: CliRunner, operation_id: str, recount: dict[str, Counter[str]]) -> None:
+    """The report in every format, with the audit's numbers."""
     pdf = _run(cli, "operations", "report", operation_id, "--format", "pdf").stdout_bytes
     assert pdf.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1  # one page
     html = _run(cli, "operations", "report", operation_id, "--format", "html").stdout
     for chart in ("chart-by-database", "chart-by-border-point", "chart-by-day"):
         assert f'id="{chart}"><svg' in html.replace("\n", "")
-    assert f"{summary['hits']:,} hits in 300 checks" in html
-    rows = list(
-        csv.DictReader(
-            io.StringIO(_run(cli, "operations", "report", operation_id, "--format", "csv").stdout)
-        )
-    )
-    figures = {(row["section"], row["key"], row["metric"]): row["value"] for row in rows}
-    assert figures[("totals", "all", "checks")] == "300"
-    assert figures[("totals", "all", "hits")] == str(summary["hits"])
-    assert sum(int(v) for (s, _k, m), v in figures.items() if s == "day" and m == "checks") == 300
+    hits = sum(recount["hits_database"].values())
+    assert f"{hits:,} hits in 300 checks" in html
+    report = _run(cli, "operations", "report", operation_id, "--format", "csv").stdout
+    figures = {
+        (row["section"], row["key"], row["metric"]): int(row["value"])
+        for row in csv.DictReader(io.StringIO(report))
+        if row["section"] != "operation"
+    }
+    assert figures[("totals", "all", "checks")] == 300
+    assert figures[("totals", "all", "hits")] == hits
+    for section, name in (("border_point", "point"), ("day", "day")):
+        checks = {k: v for (s, k, m), v in figures.items() if s == section and m == "checks"}
+        assert checks == recount[f"checks_{name}"]
+        found = {k: v for (s, k, m), v in figures.items() if s == section and m == "hits" and v}
+        assert found == recount[f"hits_{name}"]
+    databases = {k: v for (s, k, m), v in figures.items() if s == "database" and m == "hits"}
+    assert databases == recount["hits_database"]
 
 
 def test_bad_input_exits_2_with_a_clear_message(cli: CliRunner) -> None:

@@ -174,7 +174,8 @@ th,td{border-bottom:1px solid #ddd;padding:.2rem .4rem;text-align:left}
 <th>Confirmed</th></tr></thead><tbody>
 {% for code, tally in stats.by_border_point|dictsort %}<tr><td>{{ code }}
 {% if points[code] %}({{ points[code].name }}){% endif %}</td>
-<td>{{ points[code].type.value if points[code] else '' }}</td><td>{{ tally.checks }}</td>
+<td>{{ points[code].type.value if points[code] else '' }}</td>
+<td>{{ '{:,}'.format(tally.checks) }}</td>
 <td>{{ tally.hits }}</td><td>{{ tally.confirmed }}</td></tr>
 {% endfor %}</tbody></table></figure>
 </div>

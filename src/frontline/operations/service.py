@@ -137,6 +137,7 @@ class Operations:
         """Live counts from the audit rows and cases of the operation."""
         require(principal, Action.READ_OPERATION_RESULTS)
         operation = self.store.get(operation_id)
+        _may_run(principal, operation.host_country)
         engine = self.store.engine
         return count_statistics(
             operation,
@@ -175,7 +176,8 @@ class Operations:
 
 
 def _may_run(principal: Principal, host: str) -> None:
-    """A coordinator runs the operations of its own country; an admin, any."""
+    """A coordinator runs (and reads the results of) the operations of its own country; an
+    admin, any."""
     if principal.role is Role.COORDINATOR and principal.country != host:
         raise PermissionDenied(f"operations hosted by {host} are run by {host}'s coordinators")
 
