@@ -269,7 +269,10 @@ class _Run:
         if not usable:
             return None
         pool = self.rng.choices([p for p, _ in usable], weights=[w for _, w in usable])[0]
-        return dict(self.rng.choice(pool))
+        chosen = dict(self.rng.choice(pool))
+        if "person" in chosen and self.rng.random() < 0.4:
+            chosen["person"] = _blurred(chosen["person"], self.rng)
+        return chosen
 
     def _clean_check(self, point: dict[str, str]) -> dict[str, Any]:
         """A traveller (document and name) or, at a land crossing, sometimes a car."""
@@ -354,6 +357,17 @@ class _Run:
         self.services.cases.transition(
             principal=who, case_id=case.id, to=to, reason=reason, outcome=outcome
         )
+
+
+def _blurred(person: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    """The traveller as an officer may type them: one letter swapped, or the year only."""
+    name = person["name"]
+    if rng.random() < 0.5 and len(name) > 4:
+        at = rng.randrange(1, len(name) - 2)
+        name = name[:at] + name[at + 1] + name[at] + name[at + 2 :]
+        return {**person, "name": name}
+    born = person.get("birth_date")
+    return {**person, "birth_date": born[:4]} if born else person
 
 
 def _outcome(case: Case, rng: random.Random) -> Outcome:
