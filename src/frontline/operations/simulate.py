@@ -17,7 +17,6 @@ import datetime as dt
 import heapq
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from frontline.demo import is_empty, seed_world
@@ -25,16 +24,9 @@ from frontline.domain.cases import Case, CaseState, Outcome
 from frontline.domain.checks import Database
 from frontline.domain.operations import Operation
 from frontline.domain.queries import CheckContext
-from frontline.domain.records import (
-    Person,
-    RecordKind,
-    RecordState,
-    TravelDocument,
-    Vehicle,
-    Vessel,
-)
 from frontline.domain.users import Principal, Role
 from frontline.errors import Conflict, FrontlineError
+from frontline.operations.traffic import Traffic, check_moments
 from frontline.screening.requests import parse_check_request
 from frontline.services import Services, open_services
 from frontline.settings import Settings
@@ -54,15 +46,9 @@ BORDER_POINTS: tuple[dict[str, str], ...] = (
     {"code": "THSAD", "type": "land", "name": "Sadao border crossing"},
 )
 _POINT_WEIGHTS = (40, 18, 12, 10, 20)
-# Checks by hour of the day (UTC): quiet at night, flights and ferries by day.
-_HOURLY = (1, 1, 1, 1, 2, 4, 6, 8, 9, 9, 8, 8, 8, 8, 9, 9, 8, 7, 6, 5, 4, 3, 2, 1)
-_SECOND = dt.timedelta(seconds=1)
 OPENED = (Database.SLTD, Database.TDAWN, Database.NOMINAL, Database.SMV, Database.VESSELS)
 OFFICERS = ("sim-officer-1", "sim-officer-2", "sim-officer-3", "sim-officer-4")
 COORDINATOR = "sim-coordinator"
-_COUNTRIES = ("THA", "MYS", "KHM", "LAO", "CHN", "RUS", "DEU", "GBR", "FRA", "AUS", "IND", "USA")
-_GIVEN = ("Somchai", "Anan", "Mei", "Olga", "James", "Aisha", "Kenji", "Lucas", "Nadia", "Tran")
-_FAMILY = ("Srisuk", "Wong", "Ivanova", "Smith", "Rahman", "Tanaka", "Martin", "Nguyen", "Lee")
 
 
 class SimClock:
@@ -73,17 +59,6 @@ class SimClock:
 
     def __call__(self) -> dt.datetime:
         return self.now
-
-
-@dataclass(slots=True)
-class _Pools:
-    """Real records to make hits from, and what a check of each looks like."""
-
-    documents: list[dict[str, Any]] = field(default_factory=list)
-    persons: list[dict[str, Any]] = field(default_factory=list)
-    linked: list[dict[str, Any]] = field(default_factory=list)
-    vehicles: list[dict[str, Any]] = field(default_factory=list)
-    vessels: list[dict[str, Any]] = field(default_factory=list)
 
 
 def simulate_operation(
@@ -147,8 +122,8 @@ class _Run:
             devices=["sim-tablet-1", "sim-tablet-2"],
             description="A simulated operation over the synthetic demo world.",
         )
-        pools = self._pools()
-        self._run_checks(operation, officers, pools, checks=checks, hit_rate=hit_rate)
+        traffic = Traffic.from_store(self.services.store, self.rng)
+        self._run_checks(operation, officers, traffic, checks=checks, hit_rate=hit_rate)
         self._drain()
         stats = self.services.operations.statistics(principal=admin, operation_id=operation.id)
         totals = stats.totals.as_dict(with_checks=True)
@@ -185,67 +160,29 @@ class _Run:
         known = self.services.operations.store.known_users([*OFFICERS, "demo-officer"])
         return {name: known[name] for name in sorted(known)}
 
-    def _pools(self) -> _Pools:
-        store, pools = self.services.store, _Pools()
-        for record in _active(store, RecordKind.DOCUMENTS):
-            if isinstance(record, TravelDocument) and record.number:
-                pools.documents.append(
-                    {"document": {"number": record.number, "country": record.issuing_country}}
-                )
-        for record in _active(store, RecordKind.PERSONS):
-            if not isinstance(record, Person):
-                continue
-            name = record.aliases[0] if record.aliases else record.name
-            person: dict[str, Any] = {"name": name}
-            if record.birth_date is not None:
-                person["birth_date"] = record.birth_date.isoformat()
-            pools.persons.append({"person": person})
-            for linked in record.documents:
-                number, country = linked.number, linked.issuing_country
-                pools.linked.append({"document": {"number": number, "country": country}})
-        for record in _active(store, RecordKind.VEHICLES):
-            if isinstance(record, Vehicle) and record.vin:
-                pools.vehicles.append({"vehicle": {"vin": record.vin}})
-        for record in _active(store, RecordKind.VESSELS):
-            if isinstance(record, Vessel) and record.imo:
-                pools.vessels.append({"vessel": {"imo": record.imo}})
-        return pools
-
     # -- checking -------------------------------------------------------------------------
 
     def _run_checks(
         self,
         operation: Operation,
         officers: dict[str, Principal],
-        pools: _Pools,
+        traffic: Traffic,
         *,
         checks: int,
         hit_rate: float,
     ) -> None:
         names = list(officers)
-        for number, moment in enumerate(self._moments(operation, checks)):
+        moments = check_moments(operation.starts_at, operation.ends_at, checks, self.rng)
+        for number, moment in enumerate(moments):
             self._answer_until(moment)
             self.clock.now = moment
             point = self.rng.choices(BORDER_POINTS, weights=_POINT_WEIGHTS)[0]
-            raw = self._hit_check(pools, point) if self.rng.random() < hit_rate else None
-            raw = raw or self._clean_check(point)
+            raw = traffic.on_record(point["type"]) if self.rng.random() < hit_rate else None
+            raw = raw or traffic.clean(point["type"])
             who = officers[self.rng.choice(names)]
             self._check(operation, who, raw, point["code"])
             if number % 50 == 0 or number == checks - 1:
                 self.progress("checks", number + 1, checks)
-
-    def _moments(self, operation: Operation, count: int) -> list[dt.datetime]:
-        """When the checks happen: busier some days than others, and by day than by night."""
-        rng = self.rng
-        days = max(1, (operation.ends_at - operation.starts_at).days)
-        day_weights = [rng.uniform(0.6, 1.4) for _ in range(days)]
-        moments = []
-        for _ in range(count):
-            day = rng.choices(range(days), weights=day_weights)[0]
-            hour = rng.choices(range(24), weights=_HOURLY)[0]
-            offset = dt.timedelta(days=day, hours=hour, seconds=rng.uniform(0, 3600))
-            moments.append(min(operation.starts_at + offset, operation.ends_at - _SECOND))
-        return sorted(moments)
 
     def _check(self, operation: Operation, who: Principal, raw: dict[str, Any], point: str) -> None:
         request = parse_check_request(raw, today=self.clock.now.date())
@@ -253,43 +190,6 @@ class _Run:
         result = self.services.screening.check(principal=who, request=request, context=context)
         if result.hits:
             self._schedule_new_cases(operation)
-
-    def _hit_check(self, pools: _Pools, point: dict[str, str]) -> dict[str, Any] | None:
-        """A check of a real record: documents mostly, persons, and what the point sees."""
-        choices: list[tuple[list[dict[str, Any]], int]] = [
-            (pools.documents, 50),
-            (pools.persons, 20),
-            (pools.linked, 10),
-        ]
-        if point["type"] == "land":
-            choices.append((pools.vehicles, 40))
-        if point["type"] == "sea":
-            choices.append((pools.vessels, 10))
-        usable = [(pool, weight) for pool, weight in choices if pool]
-        if not usable:
-            return None
-        pool = self.rng.choices([p for p, _ in usable], weights=[w for _, w in usable])[0]
-        chosen = dict(self.rng.choice(pool))
-        if "person" in chosen and self.rng.random() < 0.4:
-            chosen["person"] = _blurred(chosen["person"], self.rng)
-        return chosen
-
-    def _clean_check(self, point: dict[str, str]) -> dict[str, Any]:
-        """A traveller (document and name) or, at a land crossing, sometimes a car."""
-        rng = self.rng
-        if point["type"] == "land" and rng.random() < 0.3:
-            plate = (
-                f"{rng.choice('ABCDEFGHKLMN')}{rng.choice('ABCDEFGHKLMN')}{rng.randint(1000, 9999)}"
-            )
-            return {"vehicle": {"plate": plate, "plate_country": rng.choice(("THA", "MYS"))}}
-        number = f"{rng.choice('ABCNPT')}{rng.randint(10_000_000, 99_999_999)}"
-        country = rng.choice(_COUNTRIES)
-        name = f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}"
-        born = f"{rng.randint(1950, 2006)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        return {
-            "document": {"number": number, "country": country},
-            "person": {"name": name, "birth_date": born},
-        }
 
     # -- answering ------------------------------------------------------------------------
 
@@ -359,17 +259,6 @@ class _Run:
         )
 
 
-def _blurred(person: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-    """The traveller as an officer may type them: one letter swapped, or the year only."""
-    name = person["name"]
-    if rng.random() < 0.5 and len(name) > 4:
-        at = rng.randrange(1, len(name) - 2)
-        name = name[:at] + name[at + 1] + name[at] + name[at + 2 :]
-        return {**person, "name": name}
-    born = person.get("birth_date")
-    return {**person, "birth_date": born[:4]} if born else person
-
-
 def _outcome(case: Case, rng: random.Random) -> Outcome:
     """What officers do once the owner has answered, by database."""
     if case.state is CaseState.NOT_CONFIRMED:
@@ -379,8 +268,3 @@ def _outcome(case: Case, rng: random.Random) -> Outcome:
     if case.database in (Database.SMV.value, Database.VESSELS.value):
         return rng.choices((Outcome.VEHICLE_SEIZED, Outcome.REFERRED), weights=(7, 3))[0]
     return rng.choices((Outcome.DETAINED, Outcome.REFERRED, Outcome.RELEASED), weights=(4, 4, 2))[0]
-
-
-def _active(store: Any, kind: RecordKind, limit: int = 5000) -> list[Any]:
-    records: list[Any] = store.search(kind, state=RecordState.ACTIVE, limit=limit)
-    return records
