@@ -29,6 +29,7 @@ PURE = [
     "frontline.matching.index",
     "frontline.matching.transliteration",
     "frontline.matching.cyrillic",
+    "frontline.manifests.paxlst",
 ]
 FORBIDDEN = ["sqlalchemy", "fastapi", "starlette", "httpx", "uvicorn", "alembic", "psycopg"]
 
