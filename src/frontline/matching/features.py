@@ -15,6 +15,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, LCSseq, Levenshtein
 
 from frontline.domain.dates import PartialDate
+from frontline.matching.chinese import is_chinese_reading
 from frontline.matching.hangul import (
     FAMILY_SPELLINGS,
     family_names_spelt,
@@ -143,6 +144,9 @@ def part_similarity(
 
 
 _SYLLABLE_APART = "a syllable apart"
+CHINESE_READING = 0.95
+"""Similarity of a Chinese name in Hangul and its pinyin, read character by character
+(``chinese``): each Korean reading stands for several Mandarin syllables."""
 
 
 def _korean_spelling(
@@ -169,12 +173,16 @@ def _korean_spelling(
         spellings = FAMILY_SPELLINGS.get(native.native, ())
         if latin.latin in spellings:
             return 0.97, "romanised"
+        if is_chinese_reading(native.native, latin.latin):
+            return CHINESE_READING, "Chinese reading"
         if family_names_spelt(latin.latin):
             return 0.0, "another family name"
         return None
     missed = unspelt_syllables(native.native, latin.latin)
     if missed == 0:
         return 0.97, "romanised"
+    if is_chinese_reading(native.native, latin.latin):
+        return CHINESE_READING, "Chinese reading"
     if native.korean == "given":
         return weights.korean_syllable_apart / missed, _SYLLABLE_APART
     return None
@@ -562,7 +570,7 @@ def _korean_joined(query: PreparedName, record: PreparedName, weights: NameWeigh
     """A Korean name in Hangul and a Latin name split into other parts ("Myung Jun Ahn"
     and 안명준, "Hyon-u" and 현우), compared syllable by syllable, the Latin name in its
     written order or with its last part first: spelt the usual way, it is the name; else
-    a name starting with a Korean family name gets no more than the parts give, and not
+    two Korean names (a family name on each side) get no more than their parts give, not
     the names run together (Cho Hyeonu is not 최현우 by its letters). None where neither
     is such a pair."""
     native, latin = (query, record) if query.script is Script.HANGUL else (record, query)
@@ -573,11 +581,13 @@ def _korean_joined(query: PreparedName, record: PreparedName, weights: NameWeigh
         return None
     words = [part.latin for part in latin.parts]
     orders = {"".join(words), "".join(words[-1:] + words[:-1])}
-    if any(unspelt_syllables(word, order) == 0 for order in orders):
+    if any(
+        not unspelt_syllables(word, order) or is_chinese_reading(word, order) for order in orders
+    ):
         return 0.97
     cut = 2 if word[:2] in FAMILY_SPELLINGS else 1 if word[:1] in FAMILY_SPELLINGS else 0
-    if not cut:
-        return None
+    if not cut or not (family_names_spelt(words[0]) or family_names_spelt(words[-1])):
+        return None  # not a Korean name on both sides (하랄 is Harald)
     for family in FAMILY_SPELLINGS[word[:cut]]:
         for order in orders:
             if order.startswith(family) and not unspelt_syllables(word[cut:], order[len(family) :]):
@@ -731,6 +741,8 @@ def _is_korean_romanisation(native: NamePart, latin: NamePart) -> bool:
     passport does (``hangul``), whatever the learned table thinks of it."""
     if native.native_script != "hangul" or not is_hangul(native.native):
         return False
+    if is_chinese_reading(native.native, latin.latin):
+        return True
     if native.korean == "family":
         return latin.latin in FAMILY_SPELLINGS.get(native.native, ())
     return unspelt_syllables(native.native, latin.latin) == 0

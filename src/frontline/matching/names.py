@@ -41,6 +41,43 @@ TITLES = frozenset(
 )  # fmt: skip
 """Words an officer may type that belong to no one's name."""
 
+STYLES = frozenset(
+    {
+        "of", "the", "emperor", "empress", "king", "queen", "prince", "princess", "duke",
+        "duchess", "archduke", "archduchess", "grand", "saint", "pope", "consort", "baron",
+        "baroness", "earl", "count", "countess", "marquis", "marquess", "margrave",
+        "margravine", "viscount", "dowager", "tsar", "tsarina", "ii", "iii", "vi", "vii",
+        "viii", "ix", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx",
+    }
+)  # fmt: skip
+"""Words of a ruler's or a noble's style, typed in Latin letters, that name no one: the
+title, "of", the ordinal (Louis IX of France, Charles Brandon, Duke of Suffolk)."""
+
+NATIVE_STYLES = frozenset(
+    {
+        # Korean: emperor (of Japan), emperor, empress, queen consort, empress dowager,
+        # princess, prince, lady, chief, duke, marquis, count, baron, pope, great king
+        "천황", "황제", "황후", "왕후", "태후", "황태후", "공주", "왕자", "부인", "추장", "공작",
+        "후작", "백작", "남작", "교황", "대왕", "여왕", "국왕", "대공",
+        # Hebrew: king, queen, prince, princess, duke, saint, the great, pope, emperor,
+        # of, and the ordinals the first to the tenth
+        "מלך", "המלך", "מלכת", "המלכה", "נסיך", "הנסיך", "נסיכת", "הנסיכה", "דוכס", "הדוכס",
+        "דוכסית", "הדוכסית", "הקדוש", "הקדושה", "הגדול", "הגדולה", "האפיפיור", "אפיפיור",
+        "הקיסר", "הקיסרית", "של", "הראשון", "הראשונה", "השני", "השנייה", "השלישי",
+        "השלישית", "הרביעי", "החמישי", "השישי", "השביעי", "השמיני", "התשיעי", "העשירי",
+        # Russian: emperor, empress, king, queen, tsar, prince, princess, count, duke, saint,
+        # the great
+        "император", "императрица", "король", "королева", "царь", "царица", "князь",
+        "княгиня", "княжна", "принц", "принцесса", "граф", "графиня", "герцог", "герцогиня",
+        "святой", "святая", "великий", "великая",
+    }
+)  # fmt: skip
+"""The same words written in Hangul, Hebrew and Cyrillic (Korean, Hebrew and Russian
+write the style as its own word: 에드워드 8세, ולדמר הרביעי, מלך דנמרק)."""
+
+_ORDINAL = re.compile(r"(?<![\w<])\d{1,2}(?:세|st|nd|rd|th)?(?![\w<])")
+"""A ruler's number ("3세" the third, "1st"), set aside before digits are read as letters."""
+
 TITLE_SURNAMES = frozenset({"sheikh", "shaikh", "sheik", "shaykh", "sayyid", "sayed", "syed"})
 """Honorifics that are also family names (Faisal Sheikh, Imran Syed, among the commonest
 in Pakistan and India): kept as parts, but one name carries and another omits costs little
@@ -115,7 +152,8 @@ def prepare_name(name: str, *, truncated: bool = False) -> PreparedName:
     ``truncated`` marks a name cut at the MRZ line length: its last part may be a prefix.
     """
     prepared = _prepare(name, truncated)
-    if prepared.script is Script.HANGUL and len(prepared.parts) == 2 and " " not in name.strip():
+    one_word = " " not in _ORDINAL.sub("", name).strip()
+    if prepared.script is Script.HANGUL and len(prepared.parts) == 2 and one_word:
         merged = _prepare(name, truncated, split_family=False)  # perhaps not a Korean name
     elif "-" in name:
         merged = _prepare(_HYPHEN.sub("", name), truncated)
@@ -133,6 +171,7 @@ _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 def _prepare(name: str, truncated: bool, split_family: bool = True) -> PreparedName:
     text = _MRZ_FILLER.sub(" ", name) if "<" in name else name
     if any(char.isdigit() for char in text):
+        text = _ORDINAL.sub(" ", text)
         text = _OCR_DIGITS.sub(lambda found: found.group().translate(_DIGIT_LETTERS), text)
     readings, script = read_name(_strip_marks(text), split_family=split_family)
     words: list[tuple[str, str, str]] = []
@@ -191,7 +230,9 @@ def _korean_roles(words: list[tuple[str, str, str]]) -> dict[int, str]:
 def _is_title(word: tuple[str, str, str]) -> bool:
     """A title typed in Latin letters ("Dr", "Mrs"), not a native word whose reading looks
     like one (عمر read without vowels is "mr")."""
-    return word[0] in TITLES and not word[1]
+    if word[1]:
+        return word[1].casefold() in NATIVE_STYLES
+    return word[0] in TITLES or word[0] in STYLES
 
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "å": "aa"})

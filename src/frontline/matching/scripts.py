@@ -42,6 +42,7 @@ __all__ = [
     "extra_readings",
     "read_name",
     "romanise",
+    "wade_giles_syllables",
 ]
 
 
@@ -564,6 +565,18 @@ def _wade_giles_name(text: str) -> str:
             return ""
         out.append("".join(syllables))
     return " ".join(out) if marked else ""
+
+
+def wade_giles_syllables() -> dict[str, set[str]]:
+    """Every Wade-Giles syllable, its apostrophe left out as it mostly is, and the pinyin
+    syllables it spells (chang: zhang; hsu: xu)."""
+    found: dict[str, set[str]] = {}
+    for initial, _ in _WG_INITIALS:
+        for final in _WG_FINALS:
+            pinyin = _wade_giles_syllable(initial + final)
+            if pinyin:
+                found.setdefault((initial + final).replace("'", ""), set()).add(pinyin)
+    return found
 
 
 def _wade_giles_syllable(syllable: str) -> str:
