@@ -31,6 +31,8 @@ class Action(StrEnum):
     MANAGE_OPERATIONS = "manage_operations"
     READ_OPERATION_RESULTS = "read_operation_results"
     MANAGE_ACCESS = "manage_access"
+    PARTNER_CHECK = "partner_check"
+    MANAGE_PARTNERS = "manage_partners"
 
 
 # Partners screen through their own API (they never see records); trainers work in training
@@ -48,6 +50,10 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.MANAGE_OPERATIONS: frozenset({Role.COORDINATOR, Role.ADMIN}),
     Action.READ_OPERATION_RESULTS: frozenset({Role.COORDINATOR, Role.ADMIN}),
     Action.MANAGE_ACCESS: frozenset({Role.ADMIN}),
+    # A partner checks document numbers and learns only "no hit" or "refer" (partners/);
+    # no other role uses that door, and only administrators set a partner's quotas.
+    Action.PARTNER_CHECK: frozenset({Role.PARTNER}),
+    Action.MANAGE_PARTNERS: frozenset({Role.ADMIN}),
 }
 
 

@@ -3,7 +3,8 @@ unanswered ones, and say who hears of each step (the outbox delivers it).
 
 Who is told what:
 
-- ``case.opened``: the record's owner (a hit on its record waits for its answer);
+- ``case.opened``: the record's owner (a hit on its record waits for its answer), and for
+  a partner's check also the bureau of the partner's country (the partner learns nothing);
 - ``case.confirming``, ``case.confirmed``, ``case.not_confirmed``: the checking country
   (its officer holds the traveller);
 - ``case.closed``: the owner (what was done);
@@ -91,6 +92,14 @@ class Cases:
             for case in cases
         ]
         notices = [_notice(case, "case.opened", case.record_owner, at) for case in cases]
+        if principal.role is Role.PARTNER:
+            # A partner is told only "refer": the bureau of the country it operates in must
+            # hear of the hit itself, to meet the traveller the partner sends on.
+            notices += [
+                _notice(case, "case.opened", case.checking_country, at)
+                for case in cases
+                if case.checking_country != case.record_owner
+            ]
         self.store.insert_in(connection, cases, events, notices)
 
     def _new_case(

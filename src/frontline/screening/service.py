@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
 from typing import Any, Protocol
 
 from sqlalchemy import Connection
@@ -119,20 +120,30 @@ class Screening:
         principal: Principal,
         requests: Sequence[CheckRequest],
         context: CheckContext = NO_CONTEXT,
+        event: str = "check",
+        action: Action = Action.CHECK,
+        known: Sequence[Collection[str]] | None = None,
     ) -> list[CheckResult]:
-        """Many checks, audited as one entry each in one write; every hit opens a case in
-        that same write. A check of a database the caller may not see refuses the batch."""
-        require(principal, Action.CHECK)
+        """Many checks, audited as one entry each in one write under ``event``; every hit
+        opens a case in that same write. A check of a database the caller may not see
+        refuses the batch. ``action`` is what the caller must be allowed (partners check
+        through their own); ``known`` holds, per request, record ids already raised for it
+        (a re-screening): those hits are left out, so only new hits open cases."""
+        require(principal, action)
         now = self.clock()
         self._check_scope(principal, requests, context, now)
         self.source.ensure_fresh()
         results = [self.evaluate(request, now=now) for request in requests]
+        if known is not None:
+            results = [
+                _without(result, raised) for result, raised in zip(results, known, strict=True)
+            ]
         pairs = list(zip(requests, results, strict=True))
         hits = [pair for pair in pairs if pair[1].hits]
         opener = self.cases
         self.audit.append(
             principal=principal,
-            event="check",
+            event=event,
             at=now,
             entries=[_audit_entry(request, result) for request, result in pairs],
             context=context,
@@ -292,6 +303,14 @@ class Screening:
 
 
 _CLEAN: dict[str, list[Any]] = {"hits": [], "warnings": []}
+
+
+def _without(result: CheckResult, raised: Collection[str]) -> CheckResult:
+    """``result`` less the hits on records already raised for this subject."""
+    if not raised or not result.hits:
+        return result
+    hits = tuple(hit for hit in result.hits if hit.record_id not in raised)
+    return replace(result, hits=hits, verdict=verdict_for(hits))
 
 
 def _audit_entry(request: CheckRequest, result: CheckResult) -> dict[str, Any]:
