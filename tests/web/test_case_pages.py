@@ -3,6 +3,8 @@ filters and pages, the forms each side is offered, every move and every refusal.
 
 from __future__ import annotations
 
+import html
+
 import httpx
 import pytest
 
@@ -321,3 +323,17 @@ def test_a_script_moves_a_case_with_a_bearer_token_and_no_csrf(checked: Console)
         f"/hits/{case_id}/move.json", data={"to": "closed", "reason": "x"}, headers=headers
     )
     assert (refused.status_code, refused.json()["error"]["code"]) == (409, "conflict")
+
+
+def test_a_case_from_a_scanned_mrz_shows_the_lines_as_read(console: Console) -> None:
+    specimen = [
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+        "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+    ]
+    console.load(
+        RecordKind.DOCUMENTS, document("L898902C3", id="DOC-UTO", country="UTO", owner="UTO")
+    )
+    console.browser("officer", "ESP").check(mrz="\n".join(specimen))
+    page = console.browser("bureau", "UTO").get(f"/hits/{case_of(console, 'DOC-UTO')}").text
+    lines = html.escape("\n".join(specimen))
+    assert f'<pre class="mrz-lines">{lines}</pre>' in page
