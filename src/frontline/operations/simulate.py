@@ -137,6 +137,7 @@ class _Run:
             **totals,
             "cases": len(self.cases_seen),
             "case_steps": self.steps,
+            "refused_case_steps": self.refused,
         }
 
     # -- setting up -----------------------------------------------------------------------
