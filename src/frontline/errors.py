@@ -13,6 +13,7 @@ code 2. The core never raises HTTP errors.
     ├── NotFound                        not_found          (HTTP 404)
     ├── Conflict                        conflict           (HTTP 409)
     ├── PayloadTooLarge                 payload_too_large  (HTTP 413)
+    ├── RateLimited                     rate_limited       (HTTP 429, Retry-After)
     ├── AuditUnavailable                audit_unavailable  (HTTP 503)
     └── StorageFailed                   storage_failed     (HTTP 503)
 """
@@ -34,6 +35,7 @@ __all__ = [
     "NotFound",
     "PayloadTooLarge",
     "PermissionDenied",
+    "RateLimited",
     "StorageFailed",
 ]
 
@@ -124,6 +126,18 @@ class PayloadTooLarge(FrontlineError):
 
     code = "payload_too_large"
     http_status = 413
+
+
+class RateLimited(FrontlineError):
+    """The caller asked too much: over its rate or its daily quota; ``retry_after`` says in
+    how many seconds asking again can succeed."""
+
+    code = "rate_limited"
+    http_status = 429
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = max(1, retry_after)
 
 
 class AuditUnavailable(FrontlineError):

@@ -13,8 +13,10 @@ from frontline.hits.cases import Cases
 from frontline.hits.delivery import Dispatcher, RetryPolicy
 from frontline.hits.notifications import Notifications
 from frontline.hits.suppressions import Suppressions
+from frontline.manifests.service import ManifestScreening
 from frontline.operations.scope import OperationScope
 from frontline.operations.service import Operations
+from frontline.partners.service import PartnerScreening
 from frontline.records.service import Records
 from frontline.screening.index import IndexedSource
 from frontline.screening.service import Screening
@@ -23,8 +25,10 @@ from frontline.settings import Settings
 from frontline.store.audit import AuditLog
 from frontline.store.cases import CaseStore
 from frontline.store.database import make_engine, migrate
+from frontline.store.manifests import ManifestStore
 from frontline.store.operations import OperationStore
 from frontline.store.outbox import OutboxStore
+from frontline.store.partners import PartnerLimits, PartnerStore
 from frontline.store.repository import RecordStore
 from frontline.store.suppressions import SuppressionStore
 from frontline.store.users import UserStore
@@ -56,6 +60,8 @@ class Services:
     notifications: Notifications
     index: IndexedSource | None
     clock: Callable[[], dt.datetime]
+    manifests: ManifestScreening
+    partners: PartnerScreening
 
     def close(self) -> None:
         self.store.close()
@@ -110,21 +116,23 @@ def open_services(
         default_deadline_hours=settings.case_deadline_hours,
         deadlines=settings.case_deadlines,
     )
+    screening = Screening(
+        records=store,
+        audit=audit,
+        source=source,
+        clock=clock,
+        suppressions=suppression_cache,
+        scope=scope,
+        cases=cases,
+    )
+    users = UserStore(engine)
     return Services(
         settings=settings,
         engine=engine,
         store=store,
-        users=UserStore(engine),
+        users=users,
         audit=audit,
-        screening=Screening(
-            records=store,
-            audit=audit,
-            source=source,
-            clock=clock,
-            suppressions=suppression_cache,
-            scope=scope,
-            cases=cases,
-        ),
+        screening=screening,
         operations=Operations(store=scope.store, scope=scope, clock=clock),
         records=Records(store=store, clock=clock, on_write=on_write),
         suppression_store=suppression_store,
@@ -137,4 +145,16 @@ def open_services(
         notifications=Notifications(outbox=outbox, clock=clock),
         index=index,
         clock=clock,
+        manifests=ManifestScreening(screening=screening, store=ManifestStore(engine), clock=clock),
+        partners=PartnerScreening(
+            screening=screening,
+            store=PartnerStore(engine),
+            users=users,
+            clock=clock,
+            defaults=PartnerLimits(
+                daily_quota=settings.partner_daily_quota,
+                per_minute=settings.partner_per_minute,
+                max_batch=settings.partner_max_batch,
+            ),
+        ),
     )

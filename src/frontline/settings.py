@@ -73,6 +73,27 @@ class Settings(BaseSettings):
         "a random one kept in data_dir/session-secret. Set it when several hosts serve.",
     )
 
+    partner_daily_quota: int = Field(
+        default=10_000,
+        ge=1,
+        le=10_000_000,
+        description="Partners: document numbers a partner may check a UTC day, unless an "
+        "administrator set its own (`frontline partners limits`).",
+    )
+    partner_per_minute: int = Field(
+        default=120,
+        ge=1,
+        le=1_000_000,
+        description="Partners: requests a minute per partner and API node (then 429 with "
+        "Retry-After), unless set per partner.",
+    )
+    partner_max_batch: int = Field(
+        default=1_000,
+        ge=1,
+        le=100_000,
+        description="Partners: most document numbers in one partner batch, unless set per partner.",
+    )
+
     case_deadline_hours: float = Field(
         default=12.0,
         gt=0.0,

@@ -18,12 +18,14 @@ from frontline.api.routers import (
     cases,
     checks,
     health,
+    manifests,
     notifications,
     operations,
+    partner,
     records,
     suppressions,
 )
-from frontline.errors import FieldError, FrontlineError, InvalidInput
+from frontline.errors import FieldError, FrontlineError, InvalidInput, RateLimited
 from frontline.hits.delivery import delivering
 from frontline.services import Services, open_services
 from frontline.settings import Settings
@@ -65,7 +67,8 @@ def create_app(
         default_response_class=FastJSON,
     )
     app.state.services = services
-    for module in (health, checks, records, audit, suppressions, cases, notifications, operations):
+    routers = (health, checks, records, audit, suppressions, cases, notifications, operations)
+    for module in (*routers, manifests, partner):
         app.include_router(module.router)
     install_console(app, services)
     _install_error_handlers(app)
@@ -80,6 +83,8 @@ def _install_error_handlers(app: FastAPI) -> None:
         if is_console_page(request):
             return error_page(request, error)
         headers = {"WWW-Authenticate": "Bearer"} if error.http_status == 401 else None
+        if isinstance(error, RateLimited):
+            headers = {"Retry-After": str(error.retry_after)}
         return FastJSON(
             error_body(error.code, error.message, error.details()),
             status_code=error.http_status,

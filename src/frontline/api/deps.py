@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from frontline.domain.users import Principal
-from frontline.errors import AuthenticationFailed
+from frontline.domain.users import Principal, Role
+from frontline.errors import AuthenticationFailed, PermissionDenied
 from frontline.services import Services
 
-__all__ = ["CallerDep", "ServicesDep"]
+__all__ = ["CallerDep", "PartnerDep", "ServicesDep"]
 
 _bearer = HTTPBearer(auto_error=False, description="A token from `frontline users add`.")
 
@@ -33,4 +33,19 @@ def get_caller(
     return services.users.authenticate(credentials.credentials, now=services.clock())
 
 
-CallerDep = Annotated[Principal, Depends(get_caller)]
+def get_staff(principal: Annotated[Principal, Depends(get_caller)]) -> Principal:
+    # A partner key opens /v1/partner/* and nothing else: refused here, at the one door every
+    # other route goes through, rather than trusting each use case's role table.
+    if principal.role is Role.PARTNER:
+        raise PermissionDenied("a partner key opens only /v1/partner/checks and /v1/partner/usage")
+    return principal
+
+
+def get_partner(principal: Annotated[Principal, Depends(get_caller)]) -> Principal:
+    if principal.role is not Role.PARTNER:
+        raise PermissionDenied("/v1/partner/* is for partner keys; officers use /v1/checks")
+    return principal
+
+
+CallerDep = Annotated[Principal, Depends(get_staff)]
+PartnerDep = Annotated[Principal, Depends(get_partner)]

@@ -29,11 +29,15 @@ __all__ = [
     "country_databases",
     "documents",
     "firearms",
+    "manifest_travellers",
+    "manifests",
     "metadata",
     "operation_border_points",
     "operation_participants",
     "operations",
     "outbox",
+    "partner_limits",
+    "partner_usage",
     "person_documents",
     "persons",
     "settings_table",
@@ -354,4 +358,54 @@ country_databases = Table(
     Column("databases", JSON, nullable=False),
     Column("updated_by", String(80), nullable=False),
     Column("updated_at", DateTime, nullable=False),
+)
+
+# Manifests screened (PAXLST, JSON lines, CSV) and their travellers, kept so a flight not yet
+# arrived can be screened again and raise only the hits it did not raise before.
+manifests = Table(
+    "manifests",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("received_at", DateTime, nullable=False),
+    Column("received_by", String(80), nullable=False),
+    Column("country", String(3), nullable=False),
+    Column("format", String(8), nullable=False),
+    Column("reference", String(80), nullable=True),
+    Column("flight", JSON, nullable=True),
+    Column("arrives_at", DateTime, nullable=True),
+    Column("travellers", Integer, nullable=False),
+    Column("rescreened_at", DateTime, nullable=True),
+    Index("ix_manifests_arrives", "arrives_at"),
+)
+
+manifest_travellers = Table(
+    "manifest_travellers",
+    metadata,
+    Column("manifest_id", String(40), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("traveller", JSON, nullable=False),
+    Column("request", JSON, nullable=False),
+    Column("raised", JSON, nullable=False),  # record ids hit so far
+)
+
+# A partner's limits, set by an administrator; a partner without a row gets the defaults
+# of the settings. Usage is counted per partner and UTC day, in the database, so every API
+# node counts against the same quota.
+partner_limits = Table(
+    "partner_limits",
+    metadata,
+    Column("partner", String(80), primary_key=True),
+    Column("daily_quota", Integer, nullable=False),
+    Column("per_minute", Integer, nullable=False),
+    Column("max_batch", Integer, nullable=False),
+    Column("updated_by", String(80), nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+partner_usage = Table(
+    "partner_usage",
+    metadata,
+    Column("partner", String(80), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("checks", Integer, nullable=False),
 )

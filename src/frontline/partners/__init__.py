@@ -1,0 +1,1 @@
+"""Partner (private-sector) screening: document numbers in, "no hit" or "refer" out."""

@@ -1,0 +1,167 @@
+"""The partner check use case: limits first (rate, batch size, daily quota), then one audited
+batch of document checks whose hits open cases; the partner learns a reference and
+``no_hit`` or ``refer``, nothing about any record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from frontline.access import Action, require
+from frontline.domain.users import Principal, Role
+from frontline.errors import FieldError, InvalidInput, NotFound, PayloadTooLarge, RateLimited
+from frontline.partners.requests import parse_partner_item
+from frontline.screening.service import Screening
+from frontline.store.partners import PartnerLimits, PartnerStore
+from frontline.store.users import UserStore
+
+__all__ = ["PartnerAnswer", "PartnerScreening", "RateBuckets"]
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerAnswer:
+    """All a partner ever learns of a check: the reference to quote, and whether to refer."""
+
+    reference: str
+    result: str  # no_hit | refer
+    input_id: Any = None
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"reference": self.reference, "result": self.result}
+        if self.input_id is not None:
+            out["id"] = self.input_id
+        return out
+
+
+class RateBuckets:
+    """A token bucket per partner: ``per_minute`` requests a minute, as a burst or spread.
+
+    Kept in each API node's memory (a node refuses on its own count, so N nodes allow at most
+    N times the rate); the daily quota, which is what a contract sets, is counted in the
+    database and holds across nodes."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._buckets: dict[str, tuple[float, float]] = {}
+
+    def take(self, partner: str, *, per_minute: int, now: float) -> float:
+        """0 when a request may go now (and count it), else seconds until one may."""
+        rate = per_minute / 60.0
+        with self._lock:
+            tokens, since = self._buckets.get(partner, (float(per_minute), now))
+            tokens = min(float(per_minute), tokens + (now - since) * rate)
+            if tokens >= 1.0:
+                self._buckets[partner] = (tokens - 1.0, now)
+                return 0.0
+            self._buckets[partner] = (tokens, now)
+            return (1.0 - tokens) / rate
+
+
+class PartnerScreening:
+    def __init__(
+        self,
+        *,
+        screening: Screening,
+        store: PartnerStore,
+        users: UserStore,
+        clock: Callable[[], dt.datetime],
+        defaults: PartnerLimits,
+    ) -> None:
+        self.screening = screening
+        self.store = store
+        self.users = users
+        self.clock = clock
+        self.defaults = defaults
+        self.buckets = RateBuckets()
+
+    def limits_for(self, partner: str) -> PartnerLimits:
+        return self.store.limits(partner) or self.defaults
+
+    def check(
+        self, *, principal: Principal, items: Sequence[Any], batch: bool = True
+    ) -> list[PartnerAnswer]:
+        """Screen ``items`` (number, country, type): all valid or nothing checked; refused
+        with RateLimited over the rate or the day's quota (nothing checked either).
+        ``batch`` names fields ``checks[i].``, as the batch body holds them."""
+        require(principal, Action.PARTNER_CHECK)
+        now = self.clock()
+        limits = self.limits_for(principal.name)
+        if not items:
+            raise InvalidInput.for_field("checks", "must be a non-empty list of checks")
+        if len(items) > limits.max_batch:
+            raise PayloadTooLarge(
+                f"a partner batch holds at most {limits.max_batch} checks; this one has "
+                f"{len(items)}"
+            )
+        wait = self.buckets.take(principal.name, per_minute=limits.per_minute, now=now.timestamp())
+        if wait:
+            raise RateLimited(
+                f"more than {limits.per_minute} requests a minute", retry_after=math.ceil(wait)
+            )
+        parsed = self._parse(items, now.date(), batch=batch)
+        day = now.astimezone(dt.UTC).date()
+        if self.store.take(principal.name, day, len(items), quota=limits.daily_quota) is None:
+            used = self.store.used(principal.name, day)
+            midnight = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.UTC)
+            raise RateLimited(
+                f"the daily quota of {limits.daily_quota} document numbers is spent "
+                f"({used} used today, {len(items)} asked); it renews at 00:00 UTC",
+                retry_after=math.ceil((midnight - now).total_seconds()),
+            )
+        requests = [request for request, _ in parsed]
+        results = self.screening.check_batch(
+            principal=principal,
+            requests=requests,
+            event="partner_check",
+            action=Action.PARTNER_CHECK,
+        )
+        return [
+            PartnerAnswer(result.check_id, "refer" if result.hits else "no_hit", input_id)
+            for result, (_, input_id) in zip(results, parsed, strict=True)
+        ]
+
+    def _parse(self, items: Sequence[Any], today: dt.date, *, batch: bool) -> list[Any]:
+        errors: list[FieldError] = []
+        parsed = []
+        for position, item in enumerate(items):
+            try:
+                prefix = f"checks[{position}]." if batch else ""
+                parsed.append(parse_partner_item(item, today=today, prefix=prefix))
+            except InvalidInput as error:
+                errors.extend(error.errors)
+        if errors:
+            first = errors[0]
+            raise InvalidInput(
+                f"{first.field}: {first.message}; nothing was checked", errors=errors
+            )
+        return parsed
+
+    def usage(self, *, principal: Principal) -> dict[str, Any]:
+        """The partner's own limits and what it used today (UTC)."""
+        require(principal, Action.PARTNER_CHECK)
+        day = self.clock().astimezone(dt.UTC).date()
+        return {
+            "partner": principal.name,
+            "country": principal.country,
+            "day": day.isoformat(),
+            "used": self.store.used(principal.name, day),
+            **self.limits_for(principal.name).as_dict(),
+        }
+
+    def set_limits(
+        self, *, principal: Principal, partner: str, limits: PartnerLimits
+    ) -> PartnerLimits:
+        """An administrator sets a partner's limits (stored; every node reads them)."""
+        require(principal, Action.MANAGE_PARTNERS)
+        known = {user["name"]: user["role"] for user in self.users.list()}
+        if known.get(partner) != Role.PARTNER.value:
+            raise NotFound(f"no partner named {partner}")
+        for name, value in limits.as_dict().items():
+            if not 1 <= value <= 10_000_000:
+                raise InvalidInput.for_field(name, "must be between 1 and 10,000,000")
+        self.store.set_limits(partner, limits, by=principal.name, at=self.clock())
+        return limits
