@@ -4,6 +4,8 @@ Every row is validated before anything is screened, so a refused file leaves no 
 the rows are then screened in chunks, each chunk one audited batch with one entry a subject.
 Results go to stdout in input order, one JSON line each (``--json``: one document); the
 summary table goes to the terminal (stderr), so the JSON lines can be piped on untouched.
+A PAXLST manifest goes to ``cli.manifests``: one JSON line a traveller, always, and the
+summary on stderr (``--json``: as JSON) or in ``--summary FILE``.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from frontline.cli.common import console, fail, guarded, local_operator, print_json, services_for
+from frontline.cli.manifests import screen_paxlst
 from frontline.domain.checks import CheckResult, Verdict, result_as_dict
 from frontline.domain.queries import CheckRequest
 from frontline.errors import FieldError, InvalidInput
+from frontline.manifests.paxlst import looks_like_paxlst
 from frontline.records.importer import BrokenRow, read_rows
 from frontline.screening.requests import parse_check_request
 from frontline.screening.subjects import subject_field, subject_id, subject_request
@@ -74,10 +78,20 @@ def screen_command(
     skip_invalid: Annotated[
         bool, typer.Option("--skip-invalid", help="Screen the good rows, report the bad inline.")
     ] = False,
+    summary: Annotated[
+        Path | None,
+        typer.Option("--summary", help="PAXLST: write the summary (JSON) here, not to stderr."),
+    ] = None,
 ) -> None:
-    """Screen every subject in a file: all rows valid or nothing screened (exit 2)."""
+    """Screen every subject in a file (JSON lines, CSV, or a UN/EDIFACT PAXLST manifest,
+    told by its content): all rows valid or nothing screened (exit 2)."""
     if not path.is_file():
         fail(f"no such file: {path}")
+    with path.open("rb") as handle:
+        is_paxlst = looks_like_paxlst(handle.read(64))
+    if is_paxlst:
+        screen_paxlst(path, as_json=as_json, summary=summary, skip_invalid=skip_invalid)
+        return
     rows = guarded(lambda: list(read_rows(path)))
     if not rows:
         fail(f"no subjects in {path}")
