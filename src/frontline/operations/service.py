@@ -15,6 +15,7 @@ from frontline.domain.operations import (
     MAX_PARTICIPANTS,
     Operation,
     check_window,
+    may_take_part,
     parse_border_point,
     parse_databases,
     unique_points,
@@ -103,6 +104,12 @@ class Operations:
     def list_operations(self, *, principal: Principal, limit: int = 100) -> list[Operation]:
         require(principal, Action.READ_OPERATIONS)
         return self.store.list(limit=limit)
+
+    def running_for(self, *, principal: Principal) -> list[Operation]:
+        """The operations running now in which ``principal`` may check (for a picker)."""
+        require(principal, Action.READ_OPERATIONS)
+        running = self.store.running(self.clock())
+        return [operation for operation in running if may_take_part(operation, principal)]
 
     def set_participants(
         self,

@@ -62,6 +62,22 @@ class OperationStore:
             ).scalars()
             return _load(connection, list(ids))
 
+    def running(self, now: dt.datetime) -> Sequence[Operation]:
+        """The operations open and inside their window at ``now``, newest first."""
+        table = tables.operations
+        moment = _naive(now)
+        query = (
+            select(table.c.id)
+            .where(
+                table.c.closed_at.is_(None),
+                table.c.starts_at <= moment,
+                table.c.ends_at > moment,
+            )
+            .order_by(table.c.rid.desc())
+        )
+        with self.engine.connect() as connection:
+            return _load(connection, list(connection.execute(query).scalars()))
+
     def set_participants(
         self, operation: Operation, *, principal: Principal, at: dt.datetime
     ) -> Operation:

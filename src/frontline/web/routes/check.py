@@ -22,6 +22,7 @@ from frontline.web.console import (
     wants_json,
 )
 from frontline.web.forms import CHECK_SECTIONS, check_request, mrz_lines, mrz_problem
+from frontline.web.places import context_of, places_for
 from frontline.web.sessions import Session
 
 router = APIRouter(include_in_schema=False)
@@ -40,13 +41,15 @@ def check_page(visit: VisitDep) -> Response:
     session = visit.session
     draft = session.draft if session else ""
     data = {"fields": {name: list(names) for name, names in CHECK_SECTIONS.items()}}
+    where = visit.request.query_params.get("where", "")[:80]
     return respond(
         visit,
         visit.request,
         "check.html",
         data,
         session=session.without_draft() if session else None,
-        form={"mrz": draft},
+        places=places_for(visit.services, visit.principal),
+        form={"mrz": draft, "where": where},
         result=None,
         problem=None,
         errors=[],
@@ -63,13 +66,24 @@ def check(request: Request, form: FormDep, services: ServicesDep) -> Response:
         check_csrf(visit.session, form, request)
     require(visit.principal, Action.CHECK)
     try:
+        context = context_of(form.get("where", ""))
         parsed = parse_check_request(check_request(form), today=services.clock().date())
+        result = services.screening.check(
+            principal=visit.principal, request=parsed, context=context
+        )
     except InvalidInput as error:
         return _refused(visit, form, error)
-    result = services.screening.check(principal=visit.principal, request=parsed)
     data = result_as_dict(result)
     return respond(
-        visit, request, "check.html", data, form=form, result=data, problem=None, errors=[]
+        visit,
+        request,
+        "check.html",
+        data,
+        form=form,
+        result=data,
+        problem=None,
+        errors=[],
+        places=places_for(services, visit.principal),
     )
 
 
@@ -90,6 +104,7 @@ def _refused(visit: Any, form: dict[str, str], error: InvalidInput) -> Response:
         lines=mrz_lines(form.get("mrz", "")),
         errors=error.errors,
         message=error.message,
+        places=places_for(visit.services, visit.principal),
     )
 
 
