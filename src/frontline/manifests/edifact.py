@@ -37,10 +37,13 @@ class Separators:
 DEFAULT = Separators()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Segment:
     """One segment: its tag, its data elements (each a tuple of components), and where it
-    stands (1-based position among the segments, and the line it starts on)."""
+    stands (1-based position among the segments, and the line it starts on).
+
+    Slotted, not frozen: a 500-traveller manifest makes 3,500 of them, and a frozen
+    dataclass costs twice as much to build; nothing changes one after it is read."""
 
     tag: str
     elements: tuple[tuple[str, ...], ...]
@@ -144,6 +147,12 @@ def read_segments(text: str) -> tuple[Separators, list[Segment], str]:
 
 def _segment(raw: str, separators: Separators, position: int, line: int) -> Segment:
     release = separators.release
+    if release not in raw and "\x00" not in raw:  # the common case: nothing released
+        component = separators.component
+        elements = raw.split(separators.element)
+        head = elements[0].split(component, 1)[0].strip()
+        plain = tuple(tuple(element.split(component)) for element in elements[1:])
+        return Segment(head.upper(), plain, position, line)
     elements = _split(raw, separators.element, release)
     head = _unescape(_split(elements[0], separators.component, release)[0], release).strip()
     parsed = tuple(

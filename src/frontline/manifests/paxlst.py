@@ -139,12 +139,13 @@ class _Reader:
     # -- the walk ---------------------------------------------------------------------------
 
     def read(self, segments: list[Segment], tail: str) -> None:
+        handlers = {tag: getattr(self, f"_on_{tag.lower()}") for tag in _KNOWN}
         for segment in segments:
             if self.closed:
                 self.warn("after_end", segment, "a segment after UNZ was ignored")
                 continue
-            handler = getattr(self, f"_on_{segment.tag.lower()}", None)
-            if segment.tag not in _KNOWN or handler is None:
+            handler = handlers.get(segment.tag)
+            if handler is None:
                 self._unknown(segment)
                 continue
             handler(segment)
