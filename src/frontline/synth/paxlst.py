@@ -78,6 +78,4 @@ def synthetic_manifest(
     cultures) followed by ``extra`` travellers, arriving eight hours after ``departs``."""
     numbers = ReservedNumbers(DocumentPlan(seed), [])
     clean = draw_clean_travellers(count=count, seed=seed, today=departs.date(), numbers=numbers)
-    return render_paxlst(
-        [*clean, *extra], departs=departs, arrives=departs + dt.timedelta(hours=8)
-    )
+    return render_paxlst([*clean, *extra], departs=departs, arrives=departs + dt.timedelta(hours=8))
