@@ -13,6 +13,7 @@ from frontline.errors import NotFound
 from frontline.store import tables
 from frontline.store.codecs import naive_utc, utc
 from frontline.store.database import write_transaction
+from frontline.store.dialect import insert_rows
 
 __all__ = ["ManifestStore", "StoredManifest", "StoredTraveller"]
 
@@ -84,7 +85,7 @@ class ManifestStore:
         with write_transaction(self.engine) as connection:
             connection.execute(insert(tables.manifests), [row])
             if rows:
-                connection.execute(insert(tables.manifest_travellers), rows)
+                insert_rows(connection, tables.manifest_travellers, rows)
 
     def get(self, manifest_id: str) -> tuple[StoredManifest, list[StoredTraveller]]:
         table, people = tables.manifests, tables.manifest_travellers
