@@ -104,6 +104,10 @@ class NameWeights:
     """The slope of ``usual_spelling`` for Cyrillic, which writes its vowels."""
     both_romanised_penalty: float
     """Taken from the similarity of two names read from two different non-Latin scripts."""
+    hangul_spelling_slope: float
+    """The slope of ``usual_spelling`` for Hangul."""
+    abjad_spelling_slope: float
+    """The slope of ``usual_spelling`` for Hebrew and Arabic."""
     korean_syllable_apart: float
     """Most similarity of a Korean given name in Hangul and a Latin spelling that does not
     spell one of its syllables in a usual way (``hangul``); halved for two."""
@@ -426,9 +430,7 @@ def _learned_similarity(query: NamePart, record: NamePart, weights: NameWeights)
                 continue
             likelihood = spelling_likelihood(native.native, native.native_script, spelling)
             if likelihood is not None:
-                value = _usual_spelling_similarity(
-                    likelihood, weights, strict=native.native_script == "cyrillic"
-                )
+                value = _usual_spelling_similarity(likelihood, weights, native.native_script)
                 best = value if best is None else max(best, value)
     return best
 
@@ -447,15 +449,18 @@ def _skeletons_apart(first: NamePart, second: NamePart) -> bool:
     return True
 
 
-def _usual_spelling_similarity(
-    likelihood: float, weights: NameWeights, *, strict: bool = False
-) -> float:
+def _usual_spelling_similarity(likelihood: float, weights: NameWeights, script: str) -> float:
     """A part similarity from how usual a romanisation is (log-probability per letter):
     ``usual_spelling_at`` and better gives ``usual_spelling_top``, falling linearly (more
-    steeply for an alphabet, whose letters the Latin spelling must follow)."""
+    steeply for an alphabet, whose letters the Latin spelling must follow; less for
+    Hangul, whose transcriptions of foreign names add vowels: 스티븐 is Stephen)."""
     top, at, slope = weights.usual_spelling
-    if strict:
+    if script == "cyrillic":
         slope = weights.alphabet_spelling_slope
+    elif script == "hangul":
+        slope = weights.hangul_spelling_slope
+    elif script in ("hebrew", "arabic"):
+        slope = weights.abjad_spelling_slope
     return max(0.0, min(top, top - slope * (at - likelihood)))
 
 
@@ -547,6 +552,8 @@ def name_similarity(
     if left_query and left_record:
         # Each side has a part the other lacks: not a missing middle name but another name.
         by_parts -= weights.conflicting_parts_penalty
+    if _compound_broken(query, used_query) or _compound_broken(record, used_record):
+        by_parts -= weights.conflicting_parts_penalty
     if _both_romanised(query, record):
         by_parts -= weights.both_romanised_penalty
     if len(query.parts) == len(record.parts) and len(pairs) == len(query.parts):
@@ -593,6 +600,13 @@ def _korean_joined(query: PreparedName, record: PreparedName, weights: NameWeigh
             if order.startswith(family) and not unspelt_syllables(word[cut:], order[len(family) :]):
                 return 0.97
     return 0.0
+
+
+def _compound_broken(name: PreparedName, used: set[int]) -> bool:
+    """Some pieces of a hyphenated name paired and some not: Hae-eun is not Eun, nor
+    Jean-Pierre Jean."""
+    paired = [number in used for number, part in enumerate(name.parts) if part.piece]
+    return any(paired) and not all(paired)
 
 
 def _both_romanised(query: PreparedName, record: PreparedName) -> bool:

@@ -155,7 +155,7 @@ def prepare_name(name: str, *, truncated: bool = False) -> PreparedName:
     one_word = " " not in _ORDINAL.sub("", name).strip()
     if prepared.script is Script.HANGUL and len(prepared.parts) == 2 and one_word:
         merged = _prepare(name, truncated, split_family=False)  # perhaps not a Korean name
-    elif "-" in name:
+    elif "-" in name or "'" in name:
         merged = _prepare(_HYPHEN.sub("", name), truncated)
     else:
         return prepared
@@ -164,7 +164,8 @@ def prepare_name(name: str, *, truncated: bool = False) -> PreparedName:
     return dataclasses.replace(prepared, merged=merged)
 
 
-_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_HYPHEN = re.compile(r"(?<=\w)['-](?=\w)")
+"""A hyphen, or an apostrophe, inside a word: McCune-Reischauer writes Ch'oe Hyŏn-u."""
 
 
 @lru_cache(maxsize=100_000)
