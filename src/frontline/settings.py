@@ -133,6 +133,28 @@ class Settings(BaseSettings):
         "delays its events by this long, then another sends them.",
     )
 
+    sync_compact_records: int = Field(
+        default=100_000,
+        ge=1,
+        description="Sync: when the delta since a scope's snapshot holds more records than "
+        "this, a new snapshot is cut and older files deleted.",
+    )
+    node_dir: Path = Field(
+        default=Path("frontline-node"),
+        description="Offline node: folder of its encrypted copy, queue and node.json.",
+    )
+    node_runtime_dir: Path | None = Field(
+        default=None,
+        description="Offline node: folder of the decrypted working copy, best in RAM; "
+        "when unset, /dev/shm/frontline-node-<uid> (or node_dir/run where /dev/shm is missing).",
+    )
+    node_stale_hours: float = Field(
+        default=24.0,
+        gt=0.0,
+        le=24 * 365.0,
+        description="Offline node: a check on data older than this carries a stale_data warning.",
+    )
+
     @field_validator("case_deadlines")
     @classmethod
     def _positive_deadlines(cls, value: dict[str, float]) -> dict[str, float]:
