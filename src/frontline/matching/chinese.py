@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from frontline.matching.chinese_table import SINO_KOREAN
 
-__all__ = ["is_chinese_reading", "transcribe_syllable"]
+__all__ = ["hangul_keys", "is_chinese_reading", "pinyin_keys", "transcribe_syllable"]
 
 _INITIALS = {
     "b": 7, "p": 17, "m": 6, "f": 17, "d": 3, "t": 16, "n": 2, "l": 5, "g": 0, "k": 15,
@@ -129,3 +129,69 @@ def is_chinese_reading(word: str, latin: str) -> bool:
                         reached.add((step, stop))
                         frontier.append((step, stop))
     return False
+
+
+@lru_cache(maxsize=4096)
+def _readings_of(syllable: str) -> frozenset[str]:
+    """The pinyin syllables a Hangul syllable may stand for in a Chinese name: its
+    characters' Mandarin, and the Mandarin syllables whose transcription starts with it."""
+    return frozenset(SINO_KOREAN.get(syllable, ())) | _TRANSCRIBED_FROM.get(syllable, frozenset())
+
+
+def _first_syllables(word: str) -> tuple[str, ...]:
+    """The pinyin of a Latin word's first syllable, where the whole word reads as pinyin or
+    Wade-Giles syllables (longest first syllable); () where it does not."""
+    spellings = _spellings()
+    for stop in range(min(len(word), _LONGEST), 0, -1):
+        first = spellings.get(word[:stop])
+        if first and _parses(word[stop:]):
+            return tuple(sorted(first))
+    return ()
+
+
+@lru_cache(maxsize=100_000)
+def _parses(rest: str) -> bool:
+    if not rest:
+        return True
+    spellings = _spellings()
+    return any(
+        rest[:stop] in spellings and _parses(rest[stop:])
+        for stop in range(1, min(len(rest), _LONGEST) + 1)
+    )
+
+
+def pinyin_keys(words: tuple[str, ...]) -> frozenset[str]:
+    """Blocking keys of a Latin name that reads as Chinese ("Zhang Xiaochun"): the first
+    syllable of the family name (first or last word) with that of the given name."""
+    if not 2 <= len(words) <= 3:
+        return frozenset()
+    firsts = [_first_syllables(word) for word in words]
+    if not all(firsts):
+        return frozenset()
+    keys = set()
+    for family, given in ((0, 1), (len(words) - 1, 0)):
+        keys.update(f"c:{one}|{other}" for one in firsts[family] for other in firsts[given])
+    return frozenset(keys)
+
+
+def hangul_keys(word: str) -> frozenset[str]:
+    """The same keys for a Chinese name that may be written in Hangul (장효순, 베이다오):
+    every pinyin its first syllables may stand for."""
+    if not 2 <= len(word) <= 6:
+        return frozenset()
+    keys = {f"c:{one}|{other}" for one in _readings_of(word[0]) for other in _readings_of(word[1])}
+    for pinyin, sound in _TWO_SYLLABLES.items():
+        if len(word) > 2 and word.startswith(sound):
+            keys.update(f"c:{pinyin}|{other}" for other in _readings_of(word[2]))
+    return frozenset(keys)
+
+
+_TRANSCRIBED_FROM: dict[str, frozenset[str]] = {}
+for _pinyin in _PINYIN:
+    _sound = transcribe_syllable(_pinyin)
+    if _sound:
+        _TRANSCRIBED_FROM[_sound[0]] = _TRANSCRIBED_FROM.get(_sound[0], frozenset()) | {_pinyin}
+_TWO_SYLLABLES = {
+    pinyin: sound for pinyin in _PINYIN if len(sound := transcribe_syllable(pinyin)) == 2
+}
+"""Pinyin syllables the transcription writes as two Hangul syllables (bei 베이)."""

@@ -22,9 +22,11 @@ from rapidfuzz.process import cdist
 from frontline.domain.dates import PartialDate
 from frontline.matching.algorithm import ALGORITHM, Algorithm, Match, Memo, Outcome, Subject
 from frontline.matching.algorithm import compare_subjects as compare
+from frontline.matching.chinese import hangul_keys, pinyin_keys
 from frontline.matching.names import NamePart, PreparedName
 from frontline.matching.nicknames import name_groups
 from frontline.matching.phonetic import skeleton as skeleton_of
+from frontline.matching.scripts import Script
 
 __all__ = ["CandidateIndex", "name_keys"]
 
@@ -61,6 +63,7 @@ def name_keys(name: PreparedName) -> list[tuple[int, str]]:
         keys.extend((-1, key) for key in _joined_keys(name.joined_skeleton))
     if len(name.parts) > 1:
         keys.extend((PAIR, key) for key in _pair_keys(name))
+    keys.extend((PAIR, key) for key in _chinese_keys(name))
     return keys
 
 
@@ -97,6 +100,16 @@ def _deletions(skeleton: str) -> set[str]:
     if len(skeleton) >= 3:
         variants.update(skeleton[:i] + skeleton[i + 1 :] for i in range(len(skeleton)))
     return variants
+
+
+def _chinese_keys(name: PreparedName) -> frozenset[str]:
+    """A Chinese name's family and given name by the pinyin of their first syllables, for
+    the name in Latin letters and in Hangul to meet (Zhang Xiaochun, 장효순; ``chinese``)."""
+    if name.script is Script.LATIN:
+        return pinyin_keys(tuple(part.latin for part in name.parts))
+    if name.script is Script.HANGUL:
+        return hangul_keys("".join(part.native for part in name.parts))
+    return frozenset()
 
 
 PAIR = -2
@@ -416,3 +429,4 @@ def _add_name_keys(keys: set[str], name: PreparedName) -> None:
         keys.update(_joined_keys(name.joined_skeleton))
     if len(name.parts) > 1:
         keys.update(_pair_keys(name))
+    keys.update(_chinese_keys(name))
