@@ -168,7 +168,7 @@ def pinyin_keys(words: tuple[str, ...]) -> frozenset[str]:
     firsts = [_first_syllables(word) for word in words]
     if not all(firsts):
         return frozenset()
-    keys = set()
+    keys: set[str] = set()
     for family, given in ((0, 1), (len(words) - 1, 0)):
         keys.update(f"c:{one}|{other}" for one in firsts[family] for other in firsts[given])
     return frozenset(keys)
