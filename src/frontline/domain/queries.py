@@ -14,10 +14,10 @@ from frontline.domain.dates import PartialDate
 from frontline.domain.records import DocumentType
 
 __all__ = [
+    "NO_CONTEXT",
     "CheckContext",
     "CheckRequest",
     "DocumentQuery",
-    "NO_CONTEXT",
     "FirearmQuery",
     "PersonQuery",
     "VehicleQuery",
