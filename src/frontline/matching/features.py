@@ -22,8 +22,9 @@ from frontline.matching.hangul import (
     is_hangul,
     unspelt_syllables,
 )
-from frontline.matching.names import TITLE_SURNAMES, NamePart, PreparedName
+from frontline.matching.names import HEBREW_NAMES, TITLE_SURNAMES, NamePart, PreparedName
 from frontline.matching.nicknames import are_nicknames
+from frontline.matching.phonetic import simplify
 from frontline.matching.scripts import Script
 from frontline.matching.transliteration import spelling_likelihood
 
@@ -230,6 +231,8 @@ def _part_similarity(
     if query.native and query.native_script == record.native_script:
         # Both written in one script: compare what was written, not two guesses at it.
         return _native_similarity(query.native, record.native) ** 2, "written"
+    if _is_known_spelling(query, record) or _is_known_spelling(record, query):
+        return 0.97, "usual spelling"
     learned = _learned_similarity(query, record, weights)
     if learned is not None and not _both_alphabets(query, record):
         if mode == "abjad" and not _final_i_unwritten(query, record):
@@ -282,6 +285,12 @@ def _part_similarity(
             if sound > best:
                 best, how = sound, ("consonants" if mode == "abjad" else "sound")
     return best, how
+
+
+def _is_known_spelling(native: NamePart, latin: NamePart) -> bool:
+    """The usual spelling of one of the commonest Hebrew names (כהן Cohen, לוי Levi)."""
+    known = HEBREW_NAMES.get(native.native) if native.native_script == "hebrew" else None
+    return known is not None and not latin.native and simplify(known) == latin.simple
 
 
 def _readings_are_nicknames(query: NamePart, record: NamePart) -> bool:
@@ -561,7 +570,7 @@ def name_similarity(
     korean = _korean_joined(query, record, weights)
     if korean is not None:
         if korean > by_parts:
-            return korean, tuple(pairs), "syllables"
+            return korean, (), "syllables"  # the parts did not decide
         return by_parts, tuple(pairs), "parts"
     if not pairs or mode == "abjad" or len(query.parts) == len(record.parts):
         # Run together only names split differently ("Yong-Kyu" and "용규"), and only

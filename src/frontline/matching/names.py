@@ -47,11 +47,12 @@ STYLES = frozenset(
         "duchess", "archduke", "archduchess", "grand", "saint", "pope", "consort", "baron",
         "baroness", "earl", "count", "countess", "marquis", "marquess", "margrave",
         "margravine", "viscount", "dowager", "tsar", "tsarina", "ii", "iii", "vi", "vii",
-        "viii", "ix", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx",
+        "viii", "ix", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx",
     }
 )  # fmt: skip
 """Words of a ruler's or a noble's style, typed in Latin letters, that name no one: the
-title, "of", the ordinal (Louis IX of France, Charles Brandon, Duke of Suffolk)."""
+title, "of", the ordinal (Louis IX of France, Charles Brandon, Duke of Suffolk); not XI,
+which is also the Chinese name Xi, nor I, V and X, which are also initials."""
 
 NATIVE_STYLES = frozenset(
     {
@@ -267,6 +268,8 @@ def _part(
     learned = read_word(segment, script)[:MAX_LEARNED] if segment else ()
     if script == "cyrillic":
         learned = (*learned, *french_and_german(segment))
+    elif script == "hebrew" and segment in HEBREW_NAMES:
+        learned = (HEBREW_NAMES[segment], *learned)
     variants = (*readings(word)[:MAX_VARIANTS], *learned)
     forms = tuple(
         dict.fromkeys(
@@ -372,6 +375,25 @@ def _glued_particle(word: str) -> str | None:
         return None
     return next((p for p in found if word[len(p)] not in _VOWELS), found[0])
 
+
+HEBREW_NAMES = {
+    "משה": "moshe", "יעקב": "yaakov", "יצחק": "yitzhak", "אברהם": "avraham", "דוד": "david",
+    "יוסף": "yosef", "שלמה": "shlomo", "שמואל": "shmuel", "אליהו": "eliyahu",
+    "יוחנן": "yohanan", "שרה": "sarah", "רחל": "rachel", "מרים": "miriam", "חנה": "hannah",
+    "רבקה": "rivka", "לאה": "leah", "יהודה": "yehuda", "בנימין": "binyamin", "אהרן": "aharon",
+    "אהרון": "aharon", "מיכאל": "michael", "גבריאל": "gabriel", "דניאל": "daniel",
+    "חיים": "chaim", "נתן": "natan", "שמעון": "shimon", "ראובן": "reuven", "יונה": "yona",
+    "אליעזר": "eliezer", "יהושע": "yehoshua", "אסתר": "esther", "רות": "ruth",
+    "יוחאי": "yochai", "אלעזר": "elazar", "זכריה": "zecharia", "מתתיהו": "matityahu",
+    "פנחס": "pinchas", "ישראל": "israel", "עמנואל": "emanuel", "אליזבת": "elizabeth",
+    "יהונתן": "yehonatan", "ישעיהו": "yeshayahu", "שאול": "shaul", "נחום": "nachum",
+    "זיו": "ziv", "אורי": "uri", "נועה": "noa", "כהן": "cohen", "לוי": "levi",
+    "מזרחי": "mizrahi", "פרץ": "peretz", "ביטון": "biton", "דהן": "dahan", "כץ": "katz",
+    "אזולאי": "azoulay", "פרידמן": "friedman", "שפירא": "shapira", "אוחיון": "ohayon",
+}  # fmt: skip
+"""The commonest Hebrew given and family names as they are usually spelt, which the
+learned table reads without their vowels (משה is read msha, כהן khn): the nickname groups
+know Moshe as Moses and Musa."""
 
 MAX_VARIANTS = 2
 """Readings kept of a part's own spelling (itself and its likeliest other reading)."""
