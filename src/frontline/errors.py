@@ -15,7 +15,8 @@ code 2. The core never raises HTTP errors.
     ├── PayloadTooLarge                 payload_too_large  (HTTP 413)
     ├── RateLimited                     rate_limited       (HTTP 429, Retry-After)
     ├── AuditUnavailable                audit_unavailable  (HTTP 503)
-    └── StorageFailed                   storage_failed     (HTTP 503)
+    ├── StorageFailed                   storage_failed     (HTTP 503)
+    └── SyncFailed                      sync_failed        (HTTP 502)
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ __all__ = [
     "PermissionDenied",
     "RateLimited",
     "StorageFailed",
+    "SyncFailed",
 ]
 
 
@@ -152,3 +154,11 @@ class StorageFailed(FrontlineError):
 
     code = "storage_failed"
     http_status = 503
+
+
+class SyncFailed(FrontlineError):
+    """An offline node could not reach the server, or refused what it sent (a bad signature
+    or checksum); the node's copy is unchanged."""
+
+    code = "sync_failed"
+    http_status = 502

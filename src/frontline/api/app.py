@@ -24,6 +24,7 @@ from frontline.api.routers import (
     partner,
     records,
     suppressions,
+    sync,
 )
 from frontline.errors import FieldError, FrontlineError, InvalidInput, RateLimited
 from frontline.hits.delivery import delivering
@@ -68,7 +69,7 @@ def create_app(
     )
     app.state.services = services
     routers = (health, checks, records, audit, suppressions, cases, notifications, operations)
-    for module in (*routers, manifests, partner):
+    for module in (*routers, manifests, partner, sync):
         app.include_router(module.router)
     install_console(app, services)
     _install_error_handlers(app)

@@ -14,6 +14,7 @@ from frontline.cli.checks import check_app, mrz_command
 from frontline.cli.common import console, guarded, load_settings
 from frontline.cli.data import demo_data_command, import_command
 from frontline.cli.manifests import manifests_app, partners_app
+from frontline.cli.node import node_app, sync_app
 from frontline.cli.operations import access_app, operations_app
 from frontline.cli.screen import screen_command
 from frontline.cli.suppressions import suppressions_app
@@ -34,6 +35,8 @@ app.add_typer(webhooks_app, name="webhooks")
 app.add_typer(outbox_app, name="outbox")
 app.add_typer(operations_app, name="operations")
 app.add_typer(access_app, name="access")
+app.add_typer(node_app, name="node")
+app.add_typer(sync_app, name="sync")
 app.add_typer(manifests_app, name="manifests")
 app.add_typer(partners_app, name="partners")
 app.command("mrz")(mrz_command)

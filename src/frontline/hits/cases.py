@@ -74,7 +74,10 @@ class Cases:
         context: CheckContext,
         at: dt.datetime,
         checks: Sequence[tuple[CheckRequest, CheckResult]],
+        origin: Mapping[str, Any] | None = None,
     ) -> None:
+        """``origin`` marks checks made elsewhere (an offline node): its facts go into the
+        case's first history entry and every notification, and ``at`` is the true time."""
         cases = [
             self._new_case(principal, context, at, request, result, hit)
             for request, result in checks
@@ -87,11 +90,12 @@ class Cases:
                 actor_country=principal.country,
                 from_state=None,
                 to_state=CaseState.POTENTIAL,
-                reason=f"{case.database} hit on {case.record_id} in check {case.check_id}",
+                reason=f"{case.database} hit on {case.record_id} in check {case.check_id}"
+                + (f" (offline, node {origin['node_id']})" if origin else ""),
             )
             for case in cases
         ]
-        notices = [_notice(case, "case.opened", case.record_owner, at) for case in cases]
+        notices = [_notice(case, "case.opened", case.record_owner, at, origin) for case in cases]
         if principal.role is Role.PARTNER:
             # A partner is told only "refer": the bureau of the country it operates in must
             # hear of the hit itself, to meet the traveller the partner sends on.
@@ -239,8 +243,15 @@ def _parse(kind: Any, value: Any, field: str) -> Any:
         raise InvalidInput.for_field(field, f"must be one of {names}") from None
 
 
-def _notice(case: Case, event_type: str, receiver: str, at: dt.datetime) -> NewEvent:
+def _notice(
+    case: Case,
+    event_type: str,
+    receiver: str,
+    at: dt.datetime,
+    origin: Mapping[str, Any] | None = None,
+) -> NewEvent:
     event_id = new_id("evt")
+    extra = {"origin": dict(origin)} if origin else {}
     return NewEvent(
         event_id=event_id,
         receiver=receiver,
@@ -252,5 +263,6 @@ def _notice(case: Case, event_type: str, receiver: str, at: dt.datetime) -> NewE
             "type": event_type,
             "created_at": at.isoformat(),
             "case": case.as_dict(),
+            **extra,
         },
     )

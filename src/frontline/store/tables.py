@@ -32,6 +32,7 @@ __all__ = [
     "manifest_travellers",
     "manifests",
     "metadata",
+    "offline_checks",
     "operation_border_points",
     "operation_participants",
     "operations",
@@ -408,4 +409,19 @@ partner_usage = Table(
     Column("partner", String(80), primary_key=True),
     Column("day", Date, primary_key=True),
     Column("checks", Integer, nullable=False),
+)
+
+# Checks made on an offline node (issue 6), one row per (node, local sequence) uploaded: the
+# primary key is what makes an upload idempotent (a node that resends after dying mid-upload
+# adds nothing), and the row keeps the check's true time next to when it arrived.
+offline_checks = Table(
+    "offline_checks",
+    metadata,
+    Column("node_id", String(40), primary_key=True),
+    Column("seq", BigInteger, primary_key=True),
+    Column("check_id", String(40), nullable=False, index=True),
+    Column("checked_at", DateTime, nullable=False),
+    Column("received_at", DateTime, nullable=False),
+    Column("user_name", String(80), nullable=False),
+    Column("verdict", String(16), nullable=False),
 )

@@ -1,0 +1,84 @@
+"""/v1/sync: the server side of offline nodes (docs/offline.md).
+
+GET ``/sync/hello`` (the key to pin and who the token is), ``/sync/manifest`` (the signed
+list of files that bring a node up to date), ``/sync/files/{name}`` (one file; HTTP Range,
+so an interrupted download resumes), POST ``/sync/uploads`` (checks made offline).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import FileResponse
+from pydantic import BaseModel, Field
+
+from frontline.access import Action, require
+from frontline.api.deps import CallerDep, ServicesDep
+from frontline.api.responses import FastJSON
+from frontline.errors import NotFound
+from frontline.services import Services
+from frontline.sync.feed import Feed, Scope, open_feed
+from frontline.sync.uploads import OfflineUploads
+
+router = APIRouter(prefix="/v1/sync", tags=["sync"])
+
+
+class UploadIn(BaseModel):
+    # pydantic at the edge only: the items are validated one by one by the use case.
+    node_id: str = Field(pattern=r"^node_[0-9a-f]{8,32}$")
+    items: list[dict[str, Any]] = Field(max_length=1000)
+
+
+def _feed(request: Request, services: Services) -> Feed:
+    feed: Feed | None = getattr(request.app.state, "sync_feed", None)
+    if feed is None:
+        feed = open_feed(services.settings, store=services.store, clock=services.clock)
+        request.app.state.sync_feed = feed
+    return feed
+
+
+@router.get("/hello", response_class=FastJSON, summary="The server's sync key and the caller")
+def hello(request: Request, services: ServicesDep, caller: CallerDep) -> Any:
+    require(caller, Action.CHECK)
+    key = _feed(request, services).key
+    return FastJSON(
+        {
+            "public_key": key.public_text,
+            "fingerprint": key.fingerprint,
+            "user": caller.name,
+            "role": caller.role.value,
+            "country": caller.country,
+        }
+    )
+
+
+@router.get("/manifest", response_class=FastJSON, summary="Signed files since a version")
+def manifest(
+    request: Request,
+    services: ServicesDep,
+    caller: CallerDep,
+    since: Annotated[int, Query(ge=0)] = 0,
+    kinds: Annotated[str | None, Query(max_length=200)] = None,
+    owner: Annotated[str | None, Query(max_length=3)] = None,
+) -> Any:
+    require(caller, Action.CHECK)
+    scope = Scope.parse(kinds, owner)
+    return FastJSON(_feed(request, services).manifest(scope=scope, since=since))
+
+
+@router.get("/files/{name}", summary="One snapshot or delta file (HTTP Range supported)")
+def file(name: str, request: Request, services: ServicesDep, caller: CallerDep) -> Any:
+    require(caller, Action.CHECK)
+    path = _feed(request, services).path_of(name)
+    if not path.is_file():
+        raise NotFound(f"no sync file {name} (compacted since: ask for a new manifest)")
+    return FileResponse(path, media_type="application/gzip")
+
+
+@router.post("/uploads", response_class=FastJSON, summary="Checks made offline, idempotent")
+def uploads(body: UploadIn, services: ServicesDep, caller: CallerDep) -> Any:
+    accepted = OfflineUploads(
+        engine=services.engine, cases=services.cases, clock=services.clock
+    ).accept(principal=caller, node_id=body.node_id, items=body.items)
+    return FastJSON(accepted)

@@ -1,0 +1,228 @@
+"""Snapshot and delta files from the change feed, each checksummed and signed.
+
+A file is gzip'd JSON lines: a header ``{"format", "type", "from", "to", "scope"}``, then
+one ``{"kind", "record"}`` per record written in ``(from, to]`` (cancelled records
+included: a node must learn that they stopped hitting). A scope keeps one base snapshot;
+deltas run from it. When the delta since the base outgrows ``compact_records``, a new
+snapshot is cut at the current version and the older files are deleted (compaction); a
+node whose version is older than the base gets the snapshot instead (full-reload fallback).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from frontline.domain.records import RecordKind
+from frontline.errors import InvalidInput
+from frontline.records.kinds import FIELDS
+from frontline.settings import Settings
+from frontline.store.codecs import record_to_dict
+from frontline.store.repository import RecordStore
+from frontline.sync.signing import ServerKey
+
+__all__ = ["FORMAT", "Feed", "Scope", "entry_message", "manifest_message", "open_feed"]
+
+FORMAT = "frontline-sync/1"
+_NAME = re.compile(r"^[a-z0-9_.+-]+\.jsonl\.gz$")
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which records a node holds: some kinds, optionally one owner's."""
+
+    kinds: tuple[RecordKind, ...] = tuple(RecordKind)
+    owner: str | None = None
+
+    @classmethod
+    def parse(cls, kinds: str | None, owner: str | None) -> Scope:
+        chosen = tuple(RecordKind)
+        if kinds:
+            try:
+                chosen = tuple(sorted({RecordKind(kind.strip()) for kind in kinds.split(",")}))
+            except ValueError:
+                names = ", ".join(kind.value for kind in RecordKind)
+                raise InvalidInput.for_field("kinds", f"must be among {names}") from None
+        if owner is not None and not re.fullmatch(r"[A-Z]{3}", owner):
+            raise InvalidInput.for_field("owner", "must be a country code of 3 capitals")
+        return cls(kinds=chosen, owner=owner)
+
+    @property
+    def name(self) -> str:
+        kinds = "all" if set(self.kinds) == set(RecordKind) else "+".join(self.kinds)
+        return f"{kinds}.{(self.owner or 'any').lower()}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kinds": [kind.value for kind in self.kinds], "owner": self.owner}
+
+
+def entry_message(entry: dict[str, Any]) -> bytes:
+    """What a file's signature covers: its name, type, versions, size and checksum."""
+    return "\n".join(
+        str(entry[key]) for key in ("name", "type", "from", "to", "size", "sha256")
+    ).encode()
+
+
+def manifest_message(manifest: dict[str, Any]) -> bytes:
+    """What the manifest's signature covers: all of it but the signature."""
+    body = {key: value for key, value in manifest.items() if key != "signature"}
+    return orjson.dumps(body, option=orjson.OPT_SORT_KEYS)
+
+
+class Feed:
+    """Builds and serves the files of every scope in ``folder``."""
+
+    def __init__(
+        self,
+        *,
+        store: RecordStore,
+        key: ServerKey,
+        folder: Path,
+        clock: Callable[[], dt.datetime],
+        compact_records: int,
+    ) -> None:
+        self.store = store
+        self.key = key
+        self.folder = folder
+        self.clock = clock
+        self.compact_records = compact_records
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def manifest(self, *, scope: Scope, since: int) -> dict[str, Any]:
+        """The signed list of files that bring a node at ``since`` to the current version."""
+        current = self.store.current_version()
+        base = self._base(scope)
+        files: list[dict[str, Any]] = []
+        if since == 0 or since < base["to"] or since > current:  # new, far behind, or reset
+            files = [base]
+            if base["to"] < current:
+                delta = self._file(scope, "delta", base["to"], current)
+                files = (
+                    [self.compact(scope)]
+                    if delta["records"] > self.compact_records
+                    else [
+                        base,
+                        delta,
+                    ]
+                )
+        elif since < current:
+            files = [self._file(scope, "delta", since, current)]
+        manifest: dict[str, Any] = {
+            "format": FORMAT,
+            "scope": scope.as_dict(),
+            "since": since,
+            "version": files[-1]["to"] if files else since,
+            "issued_at": self.clock().isoformat(),
+            "files": files,
+        }
+        manifest["signature"] = self.key.sign(manifest_message(manifest))
+        return manifest
+
+    def compact(self, scope: Scope) -> dict[str, Any]:
+        """Cut a snapshot of ``scope`` at the current version; delete its older files."""
+        snapshot = self._file(scope, "snapshot", 0, self.store.current_version())
+        for path in self.folder.glob(f"{scope.name}.*"):
+            if not path.name.startswith(snapshot["name"]) and not path.name.endswith(".tmp"):
+                path.unlink(missing_ok=True)
+        return snapshot
+
+    def path_of(self, name: str) -> Path:
+        """The file called ``name`` (checked: no path tricks), or NotFound upstream."""
+        if not _NAME.match(name) or "/" in name:
+            raise InvalidInput.for_field("name", "is not a sync file name")
+        return self.folder / name
+
+    def _base(self, scope: Scope) -> dict[str, Any]:
+        snapshots = sorted(
+            self.folder.glob(f"{scope.name}.snapshot.0-*.jsonl.gz"),
+            key=lambda path: int(path.name.split("-")[-1].split(".")[0]),
+        )
+        if not snapshots:
+            return self.compact(scope)
+        to = int(snapshots[-1].name.split("-")[-1].split(".")[0])
+        return self._file(scope, "snapshot", 0, to)
+
+    def _file(self, scope: Scope, kind: str, since: int, to: int) -> dict[str, Any]:
+        name = f"{scope.name}.{kind}.{since}-{to}.jsonl.gz"
+        path = self.folder / name
+        if not path.exists():
+            self._write(path, scope, kind, since, to)
+        return self._entry(path, kind, since, to)
+
+    def _entry(self, path: Path, kind: str, since: int, to: int) -> dict[str, Any]:
+        # The checksum was taken when the file was written: a file changed on the server's
+        # disk since then is refused by every node rather than signed afresh.
+        facts = orjson.loads(_facts_file(path).read_bytes())
+        entry: dict[str, Any] = {
+            "name": path.name,
+            "type": kind,
+            "from": since,
+            "to": to,
+            "size": facts["size"],
+            "sha256": facts["sha256"],
+            "records": facts["records"],
+        }
+        entry["signature"] = self.key.sign(entry_message(entry))
+        return entry
+
+    def _write(self, path: Path, scope: Scope, kind: str, since: int, to: int) -> None:
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        count = 0
+        with gzip.open(temporary, "wb", compresslevel=5) as out:
+            header = {"format": FORMAT, "type": kind, "from": since, "to": to}
+            out.write(orjson.dumps({**header, "scope": scope.as_dict()}) + b"\n")
+            for line in self._lines(scope, kind, since, to):
+                out.write(line)
+                count += 1
+        digest = hashlib.sha256()
+        with temporary.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        facts = {"size": temporary.stat().st_size, "sha256": digest.hexdigest(), "records": count}
+        _facts_file(path).write_bytes(orjson.dumps(facts))
+        os.replace(temporary, path)
+
+    def _lines(self, scope: Scope, kind: str, since: int, to: int) -> Iterator[bytes]:
+        # A snapshot starts a node afresh: cancelled records have nothing to replace there,
+        # so they stay out of it (a stolen device holds less). A delta carries them.
+        skip_cancelled = kind == "snapshot"
+        for record_kind in scope.kinds:
+            for rows in self.store.changed_batches(record_kind, since=since, columns=("owner",)):
+                rids = [
+                    int(row[0])
+                    for row in rows
+                    if int(row[1]) <= to
+                    and (scope.owner is None or row[4] == scope.owner)
+                    and not (skip_cancelled and row[2] == "cancelled")
+                ]
+                pairs = sorted(self.store.by_rids(record_kind, rids), key=lambda pair: pair[0])
+                wanted = FIELDS[record_kind]  # the import format's fields: what build_row takes
+                for _, record in pairs:
+                    fields = record_to_dict(record)
+                    plain = {name: value for name, value in fields.items() if name in wanted}
+                    line = {"kind": record_kind.value, "record": plain}
+                    yield orjson.dumps(line) + b"\n"
+
+
+def open_feed(settings: Settings, *, store: RecordStore, clock: Callable[[], dt.datetime]) -> Feed:
+    """The feed of a server: files in ``data_dir/sync``, the key in ``data_dir``."""
+    return Feed(
+        store=store,
+        key=ServerKey.in_folder(settings.data_dir),
+        folder=settings.data_dir / "sync",
+        clock=clock,
+        compact_records=settings.sync_compact_records,
+    )
+
+
+def _facts_file(path: Path) -> Path:
+    return path.with_name(f"{path.name}.facts")

@@ -1,0 +1,178 @@
+"""Offline checks arriving from a node: audited and their hits raised once, at their true time.
+
+Each item carries the node's id and its local sequence number. The pair is the primary key
+of ``offline_checks``, written in the same transaction as the item's audit row and cases:
+an item the server already has is skipped, so a node that died mid-upload and sends its
+queue again adds nothing; an item it lacks is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, tuple_
+from sqlalchemy.exc import IntegrityError
+
+from frontline.access import Action, require
+from frontline.domain.checks import CheckResult, Database, Hit, Reason, Verdict, verdict_for
+from frontline.domain.queries import NO_CONTEXT
+from frontline.domain.users import Principal
+from frontline.errors import InvalidInput
+from frontline.hits.cases import Cases
+from frontline.screening.requests import parse_check_request
+from frontline.store import tables
+from frontline.store.audit import append_in
+from frontline.store.codecs import naive_utc
+from frontline.store.database import write_transaction
+
+__all__ = ["OfflineUploads"]
+
+
+class OfflineUploads:
+    """Takes a node's queued checks; see the module docstring for the guarantees."""
+
+    def __init__(self, *, engine: Any, cases: Cases, clock: Callable[[], dt.datetime]) -> None:
+        self.engine = engine
+        self.cases = cases
+        self.clock = clock
+
+    def accept(
+        self, *, principal: Principal, node_id: str, items: Sequence[dict[str, Any]]
+    ) -> dict[str, int]:
+        """Write the items the server lacks; how many were new and how many known."""
+        require(principal, Action.CHECK)
+        parsed = [_parse_item(position, item) for position, item in enumerate(items)]
+        for _attempt in range(3):  # a concurrent upload of the same items: count again
+            try:
+                with write_transaction(self.engine) as connection:
+                    return self._write(connection, principal, node_id, parsed)
+            except IntegrityError:
+                continue
+        raise InvalidInput("the same items are being uploaded concurrently; retry")
+
+    def _write(
+        self,
+        connection: Connection,
+        principal: Principal,
+        node_id: str,
+        items: list[dict[str, Any]],
+    ) -> dict[str, int]:
+        table = tables.offline_checks
+        known = (
+            {
+                int(row.seq)
+                for row in connection.execute(
+                    select(table.c.seq).where(
+                        tuple_(table.c.node_id, table.c.seq).in_(
+                            [(node_id, i["seq"]) for i in items]
+                        )
+                    )
+                )
+            }
+            if items
+            else set()
+        )
+        fresh = [item for item in items if item["seq"] not in known]
+        received = self.clock()
+        for item in fresh:
+            self._write_one(connection, principal, node_id, item, received)
+        return {"accepted": len(fresh), "duplicates": len(items) - len(fresh)}
+
+    def _write_one(
+        self,
+        connection: Connection,
+        principal: Principal,
+        node_id: str,
+        item: dict[str, Any],
+        received: dt.datetime,
+    ) -> None:
+        at: dt.datetime = item["at"]
+        result: CheckResult = item["result"]
+        origin = {
+            "offline": True,
+            "node_id": node_id,
+            "node_seq": item["seq"],
+            "checked_at": at.isoformat(),
+            "uploaded_at": received.isoformat(),
+        }
+        connection.execute(
+            insert(tables.offline_checks).values(
+                node_id=node_id,
+                seq=item["seq"],
+                check_id=result.check_id,
+                checked_at=naive_utc(at),
+                received_at=naive_utc(received),
+                user_name=principal.name,
+                verdict=result.verdict.value,
+            )
+        )
+        entry = {
+            "at": naive_utc(at),
+            "check_id": result.check_id,
+            "query": item["request"].query or {},
+            "verdict": result.verdict.value,
+            "record_ids": [hit.record_id for hit in result.hits],
+            "result": {
+                "hits": [
+                    {"database": h.database.value, "record_id": h.record_id, "score": h.score}
+                    for h in result.hits
+                ],
+                "warnings": [warning["code"] for warning in item["warnings"]],
+                "origin": origin,
+            },
+        }
+        append_in(connection, principal=principal, event="check", at=at, entries=[entry])
+        if result.hits:
+            self.cases.open_cases(
+                connection,
+                principal=principal,
+                context=NO_CONTEXT,
+                at=at,
+                checks=[(item["request"], result)],
+                origin=origin,
+            )
+
+
+def _parse_item(position: int, item: Any) -> dict[str, Any]:
+    prefix = f"items[{position}]."
+    try:
+        seq = int(item["seq"])
+        at = dt.datetime.fromisoformat(str(item["at"]).replace("Z", "+00:00"))
+        raw = item["result"]
+        hits = tuple(_hit(hit) for hit in raw.get("hits", []))
+        request = parse_check_request(item["request"], today=at.date(), prefix=prefix)
+        result = CheckResult(
+            check_id=str(raw["check_id"]),
+            verdict=Verdict(raw.get("verdict", verdict_for(hits))),
+            hits=hits,
+            warnings=(),
+            data_as_of=at,
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise InvalidInput.for_field(f"{prefix}(item)", f"is not a queued check: {error}") from None
+    if at.tzinfo is None or seq < 1:
+        raise InvalidInput.for_field(f"{prefix}at", "needs a time zone and a sequence >= 1")
+    return {
+        "seq": seq,
+        "at": at,
+        "request": request,
+        "result": result,
+        "warnings": list(raw.get("warnings", [])),
+    }
+
+
+def _hit(raw: dict[str, Any]) -> Hit:
+    return Hit(
+        database=Database(raw["database"]),
+        kind=str(raw["kind"]),
+        record_id=str(raw["record_id"]),
+        score=float(raw["score"]),
+        is_possible=raw.get("match") == "possible",
+        status=str(raw["status"]),
+        owner=str(raw["owner"]),
+        action=str(raw.get("action") or ""),
+        reasons=tuple(Reason(r["feature"], r["detail"]) for r in raw.get("reasons", [])),
+        summary=dict(raw.get("record") or {}),
+    )

@@ -1,0 +1,287 @@
+"""Two real processes on loopback: `frontline serve` and an offline node (docs/offline.md).
+
+One server and one node go through a field day in order: sync in range, check with the
+server stopped, reconnect and upload (once, however often it is sent), a cancellation
+reaching the node, a tampered file and a wrong key refused with the old copy still
+answering, a cut download resumed, and the node killed with -9 during a sync and during
+an upload.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+import pytest
+
+from frontline.settings import Settings
+from frontline.sync.node import Node
+from frontline.sync.queue import UploadQueue
+
+pytestmark = pytest.mark.slow
+
+PASSPHRASE = "correct horse battery staple"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Server:
+    """`frontline serve` on a data folder that outlives restarts."""
+
+    def __init__(self, data: Path) -> None:
+        self.data = data
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        env = {**os.environ, "FRONTLINE_DATA_DIR": str(self.data), "FRONTLINE_DEMO_SIZE": "100"}
+        env.pop("FRONTLINE_DATABASE_URL", None)
+        env["FRONTLINE_DELIVER_NOTIFICATIONS"] = "false"
+        command = [sys.executable, "-m", "frontline", "serve", "--demo", "--port", str(self.port)]
+        self.process = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        for _ in range(300):
+            try:
+                if httpx.get(f"{self.base}/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.1)
+        pytest.fail("the server did not answer within 30 s")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+            self.process = None
+
+    def token(self, name: str) -> str:
+        lines = (self.data / "demo-tokens.txt").read_text().splitlines()
+        return dict(line.split() for line in lines)[name]
+
+    def call(self, method: str, path: str, *, as_user: str = "demo-admin", **kwargs: Any) -> Any:
+        headers = {"Authorization": f"Bearer {self.token(as_user)}"}
+        response = httpx.request(
+            method, f"{self.base}{path}", headers=headers, timeout=30, **kwargs
+        )
+        assert response.status_code < 300, response.text
+        return response.json() if "json" in response.headers.get("content-type", "") else response
+
+    def stolen(self, number: str) -> None:
+        body = {
+            "id": f"doc-{number}",
+            "owner": "DEU",
+            "number": number,
+            "issuing_country": "DEU",
+            "type": "passport",
+            "status": "stolen",
+            "action": "Seize the document.",
+        }
+        self.call("POST", "/v1/records/documents", json=body)
+
+    def rows(self, sql: str) -> list[tuple[Any, ...]]:
+        with sqlite3.connect(self.data / "frontline.db") as connection:
+            return connection.execute(sql).fetchall()
+
+
+class NodeCli:
+    def __init__(self, folder: Path, runtime: Path) -> None:
+        self.env = {
+            **os.environ,
+            "FRONTLINE_NODE_DIR": str(folder),
+            "FRONTLINE_NODE_RUNTIME_DIR": str(runtime),
+            "FRONTLINE_NODE_PASSPHRASE": PASSPHRASE,
+        }
+        self.settings = Settings(node_dir=folder, node_runtime_dir=runtime)
+
+    def command(self, *args: str) -> list[str]:
+        return [sys.executable, "-m", "frontline", "node", *args]
+
+    def run(self, *args: str, expect: int = 0) -> str:
+        done = subprocess.run(
+            self.command(*args), env=self.env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == expect, done.stdout + done.stderr
+        return done.stdout + done.stderr
+
+    def check(self, number: str) -> dict[str, Any]:
+        out = self.run("check", "document", "--number", number, "--country", "DEU", "--json")
+        result: dict[str, Any] = orjson.loads(out)
+        return result
+
+    def queue(self) -> UploadQueue:
+        folder = Node(self.settings)
+        return UploadQueue(folder, folder.key(folder.state()))
+
+    def spawn(self, *args: str) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            self.command(*args), env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+
+
+@pytest.fixture
+def field(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Server, NodeCli]]:
+    monkeypatch.setenv("FRONTLINE_NODE_PASSPHRASE", PASSPHRASE)  # the test's own queue reads
+    server = Server(tmp_path / "server")
+    server.start()
+    try:
+        yield server, NodeCli(tmp_path / "node", tmp_path / "ram")
+    finally:
+        server.stop()
+
+
+def test_a_field_day_sync_offline_checks_upload_cancel_and_refusals(
+    field: tuple[Server, NodeCli],
+) -> None:
+    server, node = field
+    server.stolen("SYNC0001")
+    hello = server.call("GET", "/v1/sync/hello", as_user="demo-officer")
+
+    out = node.run(
+        "init",
+        "--server",
+        server.base,
+        "--token",
+        server.token("demo-officer"),
+        "--fingerprint",
+        hello["fingerprint"],
+    )
+    assert hello["fingerprint"] in out
+    node.run("sync")
+    assert not list(Path(node.env["FRONTLINE_NODE_DIR"]).rglob("*.db"))  # nothing clear on disk
+
+    # Offline: the server is gone, checks go on and are queued.
+    server.stop()
+    hit = node.check("SYNC0001")
+    assert hit["verdict"] == "hit"
+    assert hit["hits"][0]["record_id"] == "doc-SYNC0001"
+    assert hit["data_as_of"].endswith("Z")
+    assert node.check("CLEAN0001")["verdict"] == "no_hit"
+    assert "cannot be reached" in node.run("sync", expect=2)
+
+    # Back in range: the queue goes up, its hit opens a case at its true time, marked offline.
+    server.start()
+    node.run("sync")
+    cases = server.rows("SELECT check_id, created_at FROM cases WHERE record_id = 'doc-SYNC0001'")
+    assert [row[0] for row in cases] == [hit["check_id"]]
+    offline = server.rows("SELECT check_id, checked_at FROM offline_checks ORDER BY seq")
+    assert [row[0] for row in offline] == [hit["check_id"], offline[1][0]]
+    assert cases[0][1] == offline[0][1]
+    payloads = [orjson.loads(row[0]) for row in server.rows("SELECT payload FROM outbox")]
+    opened = [p for p in payloads if p["case"]["record_id"] == "doc-SYNC0001"]
+    assert opened[0]["origin"]["offline"] is True
+    assert opened[0]["origin"]["node_seq"] == 1
+
+    # Sent again (as after a crash before the acknowledgement): nothing is counted twice.
+    node.queue().set_uploaded(0)
+    assert "0 uploaded, 2 already known" in node.run("upload")
+    assert len(server.rows("SELECT 1 FROM cases WHERE record_id = 'doc-SYNC0001'")) == 1
+    assert len(server.rows("SELECT 1 FROM audit WHERE result LIKE '%\"offline\"%'")) == 2
+
+    # A cancelled record stops hitting at the next sync.
+    server.call("POST", "/v1/records/documents/doc-SYNC0001/cancel")
+    node.run("sync")
+    assert node.check("SYNC0001")["verdict"] == "no_hit"
+
+    # A tampered delta is refused and the old copy keeps answering.
+    server.stolen("SYNC0002")
+    since = orjson.loads(node.run("status", "--json"))["version"]
+    manifest = server.call("GET", "/v1/sync/manifest", params={"since": since})
+    served = server.data / "sync" / manifest["files"][0]["name"]
+    good = served.read_bytes()
+    served.write_bytes(good[:-8] + bytes(8))
+    assert "checksum" in node.run("sync", expect=2)
+    assert node.check("SYNC0001")["verdict"] == "no_hit"
+    assert node.check("SYNC0002")["verdict"] == "no_hit"  # the old copy: not yet known
+    served.write_bytes(good)
+
+    # A server key other than the pinned one is refused.
+    state_path = Path(node.env["FRONTLINE_NODE_DIR"]) / "node.json"
+    pinned = state_path.read_bytes()
+    state = orjson.loads(pinned)
+    state["public_key"] = "Z" * 43 + "="
+    state_path.write_bytes(orjson.dumps(state))
+    assert "does not verify" in node.run("sync", expect=2)
+    state_path.write_bytes(pinned)
+
+    # A download cut in the middle resumes where it stopped.
+    part = Path(node.env["FRONTLINE_NODE_RUNTIME_DIR"]) / state["node_id"] / "downloads"
+    part.mkdir(parents=True, exist_ok=True)
+    (part / f"{served.name}.part").write_bytes(good[: len(good) // 2])
+    assert f"resuming {served.name} at byte {len(good) // 2}" in node.run("sync")
+    assert node.check("SYNC0002")["verdict"] == "hit"
+
+
+def test_a_node_killed_during_sync_and_upload_keeps_its_copy_and_counts_once(
+    field: tuple[Server, NodeCli], tmp_path: Path
+) -> None:
+    server, node = field
+    node.run("init", "--server", server.base, "--token", server.token("demo-officer"))
+    server.stolen("KILL0001")
+    node.run("sync")
+
+    # A big delta (20,000 documents): the node is killed while it syncs it.
+    lines = (
+        orjson.dumps(
+            {
+                "id": f"bulk-{n}",
+                "owner": "DEU",
+                "number": f"B{n:07d}",
+                "issuing_country": "DEU",
+                "type": "passport",
+                "status": "lost",
+            }
+        )
+        for n in range(20_000)
+    )
+    bulk = tmp_path / "bulk.jsonl"
+    bulk.write_bytes(b"\n".join(lines) + b"\n")
+    env = {**os.environ, "FRONTLINE_DATA_DIR": str(server.data)}
+    env.pop("FRONTLINE_DATABASE_URL", None)
+    subprocess.run(
+        [sys.executable, "-m", "frontline", "import", "documents", str(bulk)],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    for delay in (1.5, 2.5):
+        syncing = node.spawn("sync")
+        time.sleep(delay)
+        syncing.send_signal(signal.SIGKILL)
+        syncing.wait()
+        assert node.check("KILL0001")["verdict"] == "hit"  # a copy, old or new, answers
+    node.run("sync")
+    assert node.check("B0019999")["verdict"] == "hit"
+
+    # 2,000 checks queued; the node is killed during their upload, then uploads again.
+    queue = node.queue()
+    before = queue.counts()["queued"]
+    request = {"document": {"number": "NOHIT", "country": "DEU"}}
+    for n in range(2000):
+        result = {"check_id": f"chk_bulk{n:08d}", "verdict": "no_hit", "hits": [], "warnings": []}
+        queue.append(at="2026-11-30T08:00:00+00:00", request=request, result=result)
+    uploading = node.spawn("upload")
+    time.sleep(2.0)
+    uploading.send_signal(signal.SIGKILL)
+    uploading.wait()
+    node.run("upload")
+    rows = server.rows("SELECT count(*), count(DISTINCT check_id) FROM offline_checks")
+    assert rows == [(before + 2000, before + 2000)]
+    audited = server.rows("SELECT count(*) FROM audit WHERE check_id LIKE 'chk_bulk%'")
+    assert audited == [(2000,)]
