@@ -41,6 +41,7 @@ class NodeChecker:
         self.clock = clock
         self._services: Services | None = None
         self._path: str | None = None
+        self._seen: int | None = None  # node.json's mtime when the copy was last looked at
 
     def close(self) -> None:
         if self._services is not None:
@@ -49,6 +50,9 @@ class NodeChecker:
 
     def services(self) -> Services:
         """The services over the current working copy (reopened after a sync)."""
+        seen = self.node.state_path.stat().st_mtime_ns
+        if self._services is not None and seen == self._seen:
+            return self._services  # no sync since: the copy in use is the current one
         self.state = self.node.state()
         path = str(ensure_working_copy(self.node, self.state, self.key))
         if self._services is None or path != self._path:
@@ -60,6 +64,7 @@ class NodeChecker:
             )
             self._services = open_services(settings, use_index=self.use_index, clock=self.clock)
             self._path = path
+        self._seen = seen
         return self._services
 
     def check(self, raw: dict[str, Any]) -> dict[str, Any]:
