@@ -15,6 +15,7 @@ import argparse
 import base64
 import os
 import random
+import shutil
 import socket
 import subprocess
 import sys
@@ -98,6 +99,7 @@ def main() -> None:
     parser.add_argument("--persons", type=int, default=10_000)
     parser.add_argument("--delta", type=int, default=10_000)
     parser.add_argument("--checks", type=int, default=300)
+    parser.add_argument("--keep", action="store_true", help="Keep the temporary folders.")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     data = root / "server"
@@ -253,6 +255,9 @@ def main() -> None:
             if process is not None:
                 process.terminate()
                 process.wait(timeout=60)
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+            shutil.rmtree(Path("/dev/shm") / root.name, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,161 @@
+"""The server side of sync on both databases: the files a node is sent, and uploads."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from sqlalchemy import select
+
+from frontline.domain.records import RecordKind, RecordState
+from frontline.errors import InvalidInput
+from frontline.records.kinds import build_row
+from frontline.services import Services
+from frontline.store import tables
+from frontline.sync.feed import Feed, Scope, entry_message, manifest_message
+from frontline.sync.signing import ServerKey, verify
+from frontline.sync.uploads import OfflineUploads
+from tests.conftest import FrozenClock
+from tests.factories import OFFICER, document
+
+
+@pytest.fixture
+def feed(services: Services, tmp_path: Path) -> Feed:
+    return Feed(
+        store=services.store,
+        key=ServerKey.in_folder(tmp_path / "key"),
+        folder=tmp_path / "sync",
+        clock=services.clock,
+        compact_records=3,
+    )
+
+
+def records_in(feed: Feed, entry: dict[str, Any]) -> list[dict[str, Any]]:
+    lines = gzip.decompress((feed.folder / entry["name"]).read_bytes()).splitlines()
+    return [orjson.loads(line)["record"] for line in lines[1:]]
+
+
+def add(services: Services, *rows: dict[str, Any]) -> None:
+    built = [build_row(RecordKind.DOCUMENTS, row) for row in rows]
+    services.store.upsert(RecordKind.DOCUMENTS, built, now=services.clock())
+
+
+def test_a_new_node_gets_a_signed_snapshot_then_deltas_that_carry_cancellations(
+    services: Services, feed: Feed
+) -> None:
+    add(services, document("AA1111111", id="d-1"), document("AA2222222", id="d-2"))
+    first = feed.manifest(scope=Scope(), since=0)
+    assert verify(feed.key.public_text, manifest_message(first), first["signature"])
+    (snapshot,) = first["files"]
+    assert verify(feed.key.public_text, entry_message(snapshot), snapshot["signature"])
+    assert snapshot["type"] == "snapshot"
+    assert sorted(r["id"] for r in records_in(feed, snapshot)) == ["d-1", "d-2"]
+    assert feed.manifest(scope=Scope(), since=first["version"])["files"] == []
+
+    services.store.set_state(
+        RecordKind.DOCUMENTS, "d-1", RecordState.CANCELLED, now=services.clock()
+    )
+    (delta,) = feed.manifest(scope=Scope(), since=first["version"])["files"]
+    assert delta["type"] == "delta"
+    assert [(r["id"], r["state"]) for r in records_in(feed, delta)] == [("d-1", "cancelled")]
+
+
+def test_a_node_behind_the_compacted_snapshot_reloads_in_full(
+    services: Services, feed: Feed
+) -> None:
+    add(services, document("AA1111111", id="d-1"))
+    old = feed.manifest(scope=Scope(), since=0)
+    for n in range(4):  # more than compact_records since the base: a new snapshot is cut
+        add(services, document(f"BB{n:07d}", id=f"e-{n}"))
+    fresh = feed.manifest(scope=Scope(), since=0)
+    (snapshot,) = fresh["files"]
+    assert snapshot["to"] > old["version"]
+    assert not (feed.folder / old["files"][0]["name"]).exists()  # compacted away
+    behind = feed.manifest(scope=Scope(), since=old["version"] - 1 if old["version"] > 1 else 0)
+    assert [entry["type"] for entry in behind["files"]] == ["snapshot"]
+    assert records_in(feed, snapshot)[0]["id"] == "d-1"
+
+
+def test_a_subset_holds_one_owner_and_a_bad_scope_is_refused(
+    services: Services, feed: Feed
+) -> None:
+    add(
+        services, document("AA1111111", id="fr", owner="FRA"), document("AA2", id="de", owner="DEU")
+    )
+    (entry,) = feed.manifest(scope=Scope.parse("documents", "DEU"), since=0)["files"]
+    assert [r["id"] for r in records_in(feed, entry)] == ["de"]
+    with pytest.raises(InvalidInput):
+        Scope.parse("documents,notices", None)
+    with pytest.raises(InvalidInput):
+        feed.path_of("../frontline.db")
+
+
+def _item(seq: int, *, hit: bool) -> dict[str, Any]:
+    hits = (
+        [
+            {
+                "database": "SLTD",
+                "kind": "documents",
+                "record_id": "d-1",
+                "score": 1.0,
+                "match": "certain",
+                "status": "stolen",
+                "owner": "FRA",
+                "action": "Seize the document.",
+                "reasons": [{"feature": "document_number", "detail": "exact"}],
+                "record": {},
+            }
+        ]
+        if hit
+        else []
+    )
+    return {
+        "seq": seq,
+        "at": "2026-11-20T06:30:00+00:00",
+        "request": {"document": {"number": "AA1111111", "country": "FRA"}},
+        "result": {
+            "check_id": f"chk_{seq:022d}",
+            "verdict": "hit" if hit else "no_hit",
+            "hits": hits,
+            "warnings": [],
+        },
+    }
+
+
+def test_uploads_count_once_and_raise_cases_at_their_true_time(
+    services: Services, clock: FrozenClock
+) -> None:
+    uploads = OfflineUploads(engine=services.engine, cases=services.cases, clock=clock)
+    items = [_item(1, hit=True), _item(2, hit=False)]
+    assert uploads.accept(principal=OFFICER, node_id="node_0123456789abcdef", items=items) == {
+        "accepted": 2,
+        "duplicates": 0,
+    }
+    again = uploads.accept(principal=OFFICER, node_id="node_0123456789abcdef", items=items)
+    assert again == {"accepted": 0, "duplicates": 2}
+    with services.engine.connect() as connection:
+        cases = connection.execute(select(tables.cases.c.created_at)).all()
+        payloads = connection.execute(select(tables.outbox.c.payload)).scalars().all()
+        audited = connection.execute(select(tables.audit.c.at, tables.audit.c.result)).all()
+    assert [str(row[0]) for row in cases] == ["2026-11-20 06:30:00"]
+    (payload,) = [p if isinstance(p, dict) else json.loads(p) for p in payloads]
+    assert payload["origin"]["offline"] is True
+    assert payload["origin"]["checked_at"] == "2026-11-20T06:30:00+00:00"
+    assert len(audited) == 2
+    assert all(str(row[0]) == "2026-11-20 06:30:00" for row in audited)
+
+
+def test_an_upload_item_that_is_not_a_queued_check_is_refused_whole(
+    services: Services, clock: FrozenClock
+) -> None:
+    uploads = OfflineUploads(engine=services.engine, cases=services.cases, clock=clock)
+    with pytest.raises(InvalidInput):
+        uploads.accept(
+            principal=OFFICER, node_id="node_0123456789abcdef", items=[_item(1, hit=False), {}]
+        )
+    with services.engine.connect() as connection:
+        assert connection.execute(select(tables.offline_checks)).all() == []
