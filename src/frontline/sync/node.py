@@ -37,7 +37,8 @@ FORMAT = "frontline-node/1"
 
 def write_atomically(path: Path, data: bytes) -> None:
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    with temporary.open("wb") as out:
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as out:
         out.write(data)
         out.flush()
         os.fsync(out.fileno())
@@ -83,7 +84,7 @@ class Node:
         return state
 
     def save(self, state: dict[str, Any]) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_atomically(self.state_path, orjson.dumps(state, option=orjson.OPT_INDENT_2))
 
     def new_state(

@@ -44,7 +44,8 @@ class UploadQueue:
                 label=_LABEL,
             )
             try:
-                with self.log.open("ab") as out:
+                descriptor = os.open(self.log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+                with os.fdopen(descriptor, "ab") as out:
                     out.write(line.encode() + b"\n")
                     out.flush()
                     os.fsync(out.fileno())

@@ -84,7 +84,8 @@ class NodeKey:
         temporary = path.with_name(f"{path.name}.tmp")
         label = path.name.encode()
         try:
-            with temporary.open("wb") as out:
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(descriptor, "wb") as out:
                 index = 0
                 pending = b""
                 for chunk in _rechunk(chunks):

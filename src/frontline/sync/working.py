@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from frontline.domain.records import RecordKind
 from frontline.errors import NotFound, StorageFailed
@@ -82,6 +83,18 @@ def current_copy(node: Node, state: dict[str, Any]) -> Path | None:
 
 
 def _apply_files(node: Node, key: NodeKey, database: Path, files: list[dict[str, Any]]) -> None:
+    """Apply ``files`` to ``database`` in one transaction; a full disk (or RAM) leaves the
+    database as it was and says so."""
+    try:
+        _apply_in_one(node, key, database, files)
+    except SQLAlchemyError as error:
+        cause = getattr(error, "orig", None) or error
+        raise StorageFailed(
+            f"the working copy cannot be written ({cause}); the copy in force is unchanged"
+        ) from error
+
+
+def _apply_in_one(node: Node, key: NodeKey, database: Path, files: list[dict[str, Any]]) -> None:
     engine = make_engine(database_url(database))
     try:
         migrate(engine)
