@@ -177,7 +177,12 @@ class Feed:
     def _write(self, path: Path, scope: Scope, kind: str, since: int, to: int) -> None:
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         count = 0
-        with gzip.open(temporary, "wb", compresslevel=5) as out:
+        # No time or name in the gzip header: two workers cutting the same file at once
+        # write the same bytes, so the checksum either one recorded holds for both.
+        with (
+            temporary.open("wb") as raw,
+            gzip.GzipFile(filename="", mode="wb", compresslevel=5, fileobj=raw, mtime=0) as out,
+        ):
             header = {"format": FORMAT, "type": kind, "from": since, "to": to}
             out.write(orjson.dumps({**header, "scope": scope.as_dict()}) + b"\n")
             for line in self._lines(scope, kind, since, to):
@@ -188,7 +193,9 @@ class Feed:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
         facts = {"size": temporary.stat().st_size, "sha256": digest.hexdigest(), "records": count}
-        _facts_file(path).write_bytes(orjson.dumps(facts))
+        facts_temporary = temporary.with_name(f"{temporary.name}.facts")
+        facts_temporary.write_bytes(orjson.dumps(facts))
+        os.replace(facts_temporary, _facts_file(path))
         os.replace(temporary, path)
 
     def _lines(self, scope: Scope, kind: str, since: int, to: int) -> Iterator[bytes]:
