@@ -307,3 +307,21 @@ def test_a_node_killed_during_sync_and_upload_keeps_its_copy_and_counts_once(
     assert rows == [(before + 2000, before + 2000)]
     audited = server.rows("SELECT count(*) FROM audit WHERE check_id LIKE 'chk_bulk%'")
     assert audited == [(2000,)]
+
+    # `node serve` answers the server's check body on loopback, from the same copy.
+    port = _free_port()
+    serving = node.spawn("serve", "--port", str(port))
+    try:
+        for _ in range(300):
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        body = {"document": {"number": "KILL0001", "country": "DEU"}}
+        answer = httpx.post(f"http://127.0.0.1:{port}/v1/checks", json=body, timeout=30).json()
+        assert answer["verdict"] == "hit"
+        assert answer["data_as_of"].endswith("Z")
+    finally:
+        serving.terminate()
+        serving.wait(timeout=30)
