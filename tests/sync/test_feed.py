@@ -20,7 +20,7 @@ from frontline.sync.feed import Feed, Scope, entry_message, manifest_message
 from frontline.sync.signing import ServerKey, verify
 from frontline.sync.uploads import OfflineUploads
 from tests.conftest import FrozenClock
-from tests.factories import OFFICER, document
+from tests.factories import OFFICER, blank_range, document
 
 
 @pytest.fixture
@@ -159,3 +159,26 @@ def test_an_upload_item_that_is_not_a_queued_check_is_refused_whole(
         )
     with services.engine.connect() as connection:
         assert connection.execute(select(tables.offline_checks)).all() == []
+
+
+def test_documents_read_from_their_columns_are_the_records_the_slow_path_gives(
+    services: Services, feed: Feed
+) -> None:
+    add(
+        services,
+        document("AA1111111", id="plain"),
+        document(
+            "AA2222222", id="dated", expires_at="2027-02-03T04:05:06Z", reported_at="2026-10-01"
+        ),
+        blank_range("BL0000100", "BL0000199", id="range"),
+        document("AA3333333", id="quiet", action=""),
+    )
+
+    def built(lines: Any) -> dict[str, dict[str, Any]]:
+        rows = [build_row(RecordKind.DOCUMENTS, orjson.loads(line)["record"]) for line in lines]
+        return {row["id"]: row for row in rows}
+
+    fast = built(feed._document_lines(Scope(), False, 0, 10**9))
+    slow = built(feed._record_lines(RecordKind.DOCUMENTS, Scope(), False, 0, 10**9))
+    assert fast == slow
+    assert sorted(fast) == ["dated", "plain", "quiet", "range"]
