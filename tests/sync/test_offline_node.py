@@ -325,3 +325,14 @@ def test_a_node_killed_during_sync_and_upload_keeps_its_copy_and_counts_once(
     finally:
         serving.terminate()
         serving.wait(timeout=30)
+
+    # The officer's token revoked (a lost device): the node is told so, and checks go on.
+    subprocess.run(
+        [sys.executable, "-m", "frontline", "users", "revoke", "demo-officer"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    assert "expired or revoked" in node.run("sync", expect=2)
+    assert node.verdict("KILL0001") == "hit"
