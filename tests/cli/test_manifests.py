@@ -45,6 +45,9 @@ def test_a_paxlst_file_gives_a_json_line_a_traveller_and_the_summary_on_stderr(
         "DAVID",
     )
     assert first["traveller"]["documents"][0]["number"] == "178556534"
+    assert first["traveller"]["name"] == "DAVID BETTON"
+    assert first["traveller"]["document"]["number"] == "178556534"
+    assert first["traveller"]["document"]["issuing_country"] == "USA"
     assert first["flight"]["flight"] == "TN506"
     assert (first["verdict"], first["hits"][0]["record_id"]) == ("hit", "DOC-US")
     assert {line["verdict"] for line in lines[1:]} == {"no_hit"}

@@ -65,6 +65,9 @@ def paxlst_source(manifest: Manifest) -> ManifestSource:
 def _paxlst_item(traveller: Traveller) -> TravellerItem:
     shown = traveller.as_dict()
     shown["name"] = traveller.name
+    # The document checked first (the first with a number), besides the full list.
+    numbered = [document for document in traveller.documents if document.number]
+    shown["document"] = numbered[0].as_dict() if numbered else None
     raw: dict[str, Any] = {}
     person = {
         "name": traveller.name,
