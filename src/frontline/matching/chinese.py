@@ -138,6 +138,7 @@ def _readings_of(syllable: str) -> frozenset[str]:
     return frozenset(SINO_KOREAN.get(syllable, ())) | _TRANSCRIBED_FROM.get(syllable, frozenset())
 
 
+@lru_cache(maxsize=100_000)
 def _first_syllables(word: str) -> tuple[str, ...]:
     """The pinyin of a Latin word's first syllable, where the whole word reads as pinyin or
     Wade-Giles syllables (longest first syllable); () where it does not."""
@@ -160,20 +161,25 @@ def _parses(rest: str) -> bool:
     )
 
 
+@lru_cache(maxsize=100_000)
 def pinyin_keys(words: tuple[str, ...]) -> frozenset[str]:
     """Blocking keys of a Latin name that reads as Chinese ("Zhang Xiaochun"): the first
     syllable of the family name (first or last word) with that of the given name."""
     if not 2 <= len(words) <= 3:
         return frozenset()
-    firsts = [_first_syllables(word) for word in words]
-    if not all(firsts):
-        return frozenset()
+    firsts = []
+    for word in words:
+        first = _first_syllables(word)
+        if not first:
+            return frozenset()  # most names: a word that is no pinyin
+        firsts.append(first)
     keys: set[str] = set()
     for family, given in ((0, 1), (len(words) - 1, 0)):
         keys.update(f"c:{one}|{other}" for one in firsts[family] for other in firsts[given])
     return frozenset(keys)
 
 
+@lru_cache(maxsize=100_000)
 def hangul_keys(word: str) -> frozenset[str]:
     """The same keys for a Chinese name that may be written in Hangul (장효순, 베이다오):
     every pinyin its first syllables may stand for."""
