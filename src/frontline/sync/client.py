@@ -29,6 +29,9 @@ __all__ = ["init_node", "sync_node", "upload_queue"]
 
 Say = Callable[[str], None]
 _UPLOAD_BATCH = 200
+_WAIT = httpx.Timeout(900.0, connect=10.0)
+"""How long a manifest may take: the first one after a big import makes the server cut a
+snapshot (minutes for 10M documents; `frontline sync compact` does it ahead)."""
 
 
 def init_node(
@@ -244,14 +247,14 @@ def _adopt(node: Node, state: dict[str, Any], key: NodeKey, manifest: dict[str, 
 def _get(
     server: str, token: str, path: str, params: dict[str, Any] | None = None
 ) -> httpx.Response:
-    return _request("GET", server, token, path, params=params)
+    return _request("GET", server, token, path, params=params, timeout=_WAIT)
 
 
 def _request(method: str, server: str, token: str, path: str, **kwargs: Any) -> httpx.Response:
     headers = {"Authorization": f"Bearer {token}"}
     try:
         response = httpx.request(
-            method, f"{server.rstrip('/')}{path}", headers=headers, timeout=120, **kwargs
+            method, f"{server.rstrip('/')}{path}", headers=headers, **{"timeout": 120, **kwargs}
         )
     except httpx.TransportError as error:
         raise SyncFailed(f"the server {server} cannot be reached ({error})") from error
