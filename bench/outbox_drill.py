@@ -23,7 +23,7 @@ from frontline.records.kinds import build_row
 from frontline.screening.requests import parse_check_request
 from frontline.services import open_services
 from frontline.settings import Settings
-from frontline.store.outbox import DeliveryState
+from frontline.store.outbox import DeliveryState, Webhook
 
 OFFICER = Principal(1, "officer-DEU", Role.OFFICER, "DEU")
 ADMIN = Principal(2, "admin", Role.ADMIN, "FRA")
@@ -78,7 +78,8 @@ def seed_hits(settings: Settings, count: int, port: int) -> str:
             for n in range(count)
         ]
         services.store.upsert(RecordKind.DOCUMENTS, rows, now=now)
-        services.index.refresh() if services.index else None
+        if services.index is not None:
+            services.index.refresh()
         for start in range(0, count, 1000):
             requests = [
                 parse_check_request(
@@ -90,9 +91,8 @@ def seed_hits(settings: Settings, count: int, port: int) -> str:
         url = f"http://127.0.0.1:{port}/hook"
         secret = services.notifications.set_webhook(principal=ADMIN, country="FRA", url=url).secret
         # One secret for both bureaus: one receiver stands for both.
-        hook = services.outbox.webhooks("FRA")[0]
         services.outbox.set_webhook(
-            type(hook)(country="DEU", url=url, secret=secret, created_by="drill", created_at=now)
+            Webhook(country="DEU", url=url, secret=secret, created_by="drill", created_at=now)
         )
         return secret
     finally:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from frontline.domain.records import RecordKind
 from tests.api.conftest import Api
 from tests.factories import ADMIN, document
@@ -20,7 +22,9 @@ def _hit(api: Api) -> str:
     return str(case["id"])
 
 
-def _move(api: Api, case_id: str, role: str, country: str, **body: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+def _move(
+    api: Api, case_id: str, role: str, country: str, **body: str
+) -> tuple[int, dict[str, Any]]:
     response = api.client.post(
         f"/v1/cases/{case_id}/transitions",
         json={"reason": "as agreed on the phone", **body},

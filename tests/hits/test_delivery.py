@@ -80,10 +80,10 @@ def _hit(services: Services) -> None:
     services.screening.check(principal=GERMAN_OFFICER, request=request)
 
 
-def _register(services: Services, clock: FrozenClock, **receiver: object) -> Receiver:
+def _register(services: Services, clock: FrozenClock, fail: set[int] | None = None) -> Receiver:
     hook = services.notifications.set_webhook(principal=FRENCH_BUREAU, country=None, url=HOOK)
     assert hook.secret.startswith("whsec_")
-    return Receiver(hook.secret, clock, **receiver)  # type: ignore[arg-type]
+    return Receiver(hook.secret, clock, fail)
 
 
 def test_a_hit_reaches_the_owner_signed_and_the_case_becomes_confirming(
