@@ -6,6 +6,7 @@ from __future__ import annotations
 from frontline.domain.records import RecordKind
 from frontline.store.partners import PartnerLimits
 from tests.api.conftest import Api
+from tests.conftest import FrozenClock
 from tests.factories import ADMIN, document
 
 STOLEN = {"number": "X1234567", "country": "FRA", "type": "passport"}
@@ -96,7 +97,7 @@ def test_bad_fields_and_shapes_are_422_in_the_one_error_shape(api: Api) -> None:
     assert answer.status_code == 422
 
 
-def test_over_the_daily_quota_is_429_until_midnight_utc(api: Api) -> None:
+def test_over_the_daily_quota_is_429_until_midnight_utc(api: Api, clock: FrozenClock) -> None:
     headers = _partner(api, daily_quota=3)
     body = {"checks": [CLEAN, CLEAN]}
     first = api.client.post("/v1/partner/checks/batch", json=body, headers=headers)
@@ -110,11 +111,11 @@ def test_over_the_daily_quota_is_429_until_midnight_utc(api: Api) -> None:
     assert api.client.post("/v1/partner/checks", json=CLEAN, headers=headers).status_code == 200
     usage = api.client.get("/v1/partner/usage", headers=headers).json()
     assert (usage["used"], usage["daily_quota"]) == (3, 3)
-    api.services.clock.advance(hours=14)  # type: ignore[attr-defined]
+    clock.advance(hours=14)
     assert api.client.post("/v1/partner/checks", json=CLEAN, headers=headers).status_code == 200
 
 
-def test_over_the_rate_is_429_with_retry_after(api: Api) -> None:
+def test_over_the_rate_is_429_with_retry_after(api: Api, clock: FrozenClock) -> None:
     headers = _partner(api, per_minute=2)
     codes = [
         api.client.post("/v1/partner/checks", json=CLEAN, headers=headers).status_code
@@ -123,7 +124,7 @@ def test_over_the_rate_is_429_with_retry_after(api: Api) -> None:
     assert codes == [200, 200, 429]
     over = api.client.post("/v1/partner/checks", json=CLEAN, headers=headers)
     assert over.headers["Retry-After"] == "30"
-    api.services.clock.advance(seconds=30)  # type: ignore[attr-defined]
+    clock.advance(seconds=30)
     assert api.client.post("/v1/partner/checks", json=CLEAN, headers=headers).status_code == 200
 
 

@@ -10,6 +10,7 @@ import pytest
 from frontline.domain.operations import Operation
 from frontline.domain.queries import CheckContext
 from frontline.domain.records import RecordKind
+from frontline.domain.users import Principal
 from frontline.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from frontline.screening.requests import parse_check_request
 from frontline.services import Services
@@ -23,10 +24,10 @@ PERSON = {"person": {"name": "Maria Santos", "birth_date": "1980-01-01"}}
 DOCUMENT = {"document": {"number": "P1234567", "country": "FRA"}}
 
 
-def _check(services: Services, who: object, raw: dict[str, object], **context: str) -> str:
+def _check(services: Services, who: Principal, raw: dict[str, object], **context: str) -> str:
     request = parse_check_request(raw, today=services.clock().date())
     result = services.screening.check(
-        principal=who,  # type: ignore[arg-type]
+        principal=who,
         request=request,
         context=CheckContext(**context),
     )
