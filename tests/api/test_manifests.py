@@ -3,6 +3,8 @@ event; bad input refused whole; re-screening raises only new hits, before arriva
 
 from __future__ import annotations
 
+from typing import Any
+
 import orjson
 
 from frontline.domain.records import RecordKind
@@ -20,7 +22,7 @@ FLIGHT = interchange(
 )
 
 
-def _post(api: Api, body: bytes | str, country: str = "FRA", **params: str) -> dict:  # type: ignore[type-arg]
+def _post(api: Api, body: bytes | str, country: str = "FRA", **params: str) -> dict[str, Any]:
     data = body.encode() if isinstance(body, str) else body
     answer = api.client.post(
         "/v1/manifests", content=data, params=params, headers=api.headers("officer", country)
