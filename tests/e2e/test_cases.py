@@ -21,6 +21,7 @@ def _shot(page: Any, name: str) -> None:
 
 def _log_in(page: Any, user: str, password: str) -> None:
     page.goto("/login")
+    page.wait_for_selector("input:focus")  # typing before the autofocus lands loses keys
     page.keyboard.type(user)  # the name field has focus on load
     page.keyboard.press("Tab")
     page.keyboard.type(password)
