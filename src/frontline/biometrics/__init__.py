@@ -1,0 +1,1 @@
+"""Biometrics: faces (embeddings and a vector index) and DNA STR profiles."""
