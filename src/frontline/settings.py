@@ -6,6 +6,7 @@ Every field is documented here; ``tests/test_settings.py`` checks that README.md
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -53,6 +54,43 @@ class Settings(BaseSettings):
     )
     max_body_bytes: int = Field(
         default=16 * 1024 * 1024, ge=1024, description="Largest accepted request body."
+    )
+    rate_limit_per_token: int = Field(
+        default=1_200,
+        ge=0,
+        le=10_000_000,
+        description="Requests a minute one bearer token may send to one server process "
+        "(a burst of that many, then 429 with Retry-After); 0 turns it off.",
+    )
+    rate_limit_per_address: int = Field(
+        default=6_000,
+        ge=0,
+        le=10_000_000,
+        description="Requests a minute one source address may send to one server process, "
+        "whatever its token; 0 turns it off (behind a proxy, see docs/security.md).",
+    )
+    request_timeout_seconds: float = Field(
+        default=60.0,
+        gt=0.0,
+        le=3600.0,
+        description="Longest wait for an answer to begin: past it the caller gets 503 "
+        "timeout (work already started finishes whole or not at all).",
+    )
+    hsts_seconds: int = Field(
+        default=31_536_000,
+        ge=0,
+        description="Strict-Transport-Security max-age sent on answers served over HTTPS "
+        "(never over plain HTTP); 0 sends none.",
+    )
+    metrics_token: str | None = Field(
+        default=None,
+        description="Bearer token that opens GET /metrics from anywhere (32+ characters); "
+        "when unset, /metrics answers loopback callers only.",
+    )
+    log_format: Literal["json", "text"] = Field(
+        default="json",
+        description="`frontline serve` logs: one JSON object a line (with the request id), "
+        "or plain text.",
     )
 
     session_idle_minutes: float = Field(
@@ -163,10 +201,11 @@ class Settings(BaseSettings):
                 raise ValueError(f"{kind}: hours must be above 0 and at most 720")
         return {kind.strip().lower(): hours for kind, hours in value.items()}
 
-    @field_validator("session_secret")
+    @field_validator("session_secret", "metrics_token")
     @classmethod
     def _strong_secret(cls, value: str | None) -> str | None:
-        # A guessable key lets anyone forge a session cookie for any user.
+        # A guessable key lets anyone forge a session cookie for any user (or read the
+        # metrics: how busy the service is, which databases hit).
         if value is not None and (len(value) < 32 or len(set(value)) < 12):
             raise ValueError("must be at least 32 random characters, not a placeholder")
         return value

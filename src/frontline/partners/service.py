@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +14,7 @@ from frontline.access import Action, require
 from frontline.domain.users import Principal, Role
 from frontline.errors import FieldError, InvalidInput, NotFound, PayloadTooLarge, RateLimited
 from frontline.partners.requests import parse_partner_item
+from frontline.rates import RateBuckets
 from frontline.screening.service import Screening
 from frontline.store.partners import PartnerLimits, PartnerStore
 from frontline.store.users import UserStore
@@ -35,30 +35,6 @@ class PartnerAnswer:
         if self.input_id is not None:
             out["id"] = self.input_id
         return out
-
-
-class RateBuckets:
-    """A token bucket per partner: ``per_minute`` requests a minute, as a burst or spread.
-
-    Kept in each API node's memory (a node refuses on its own count, so N nodes allow at most
-    N times the rate); the daily quota, which is what a contract sets, is counted in the
-    database and holds across nodes."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._buckets: dict[str, tuple[float, float]] = {}
-
-    def take(self, partner: str, *, per_minute: int, now: float) -> float:
-        """0 when a request may go now (and count it), else seconds until one may."""
-        rate = per_minute / 60.0
-        with self._lock:
-            tokens, since = self._buckets.get(partner, (float(per_minute), now))
-            tokens = min(float(per_minute), tokens + (now - since) * rate)
-            if tokens >= 1.0:
-                self._buckets[partner] = (tokens - 1.0, now)
-                return 0.0
-            self._buckets[partner] = (tokens, now)
-            return (1.0 - tokens) / rate
 
 
 class PartnerScreening:
