@@ -1,1 +1,1 @@
-"""Biometrics: faces (embeddings and a vector index) and DNA STR profiles."""
+"""Biometrics: faces (embeddings and a vector index of the gallery) and DNA STR profiles."""
