@@ -33,6 +33,8 @@ class Action(StrEnum):
     MANAGE_ACCESS = "manage_access"
     PARTNER_CHECK = "partner_check"
     MANAGE_PARTNERS = "manage_partners"
+    MANAGE_TRAINING = "manage_training"
+    TRAIN = "train"
 
 
 # Partners screen through their own API (they never see records); trainers work in training
@@ -54,6 +56,12 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     # no other role uses that door, and only administrators set a partner's quotas.
     Action.PARTNER_CHECK: frozenset({Role.PARTNER}),
     Action.MANAGE_PARTNERS: frozenset({Role.ADMIN}),
+    # Trainers (and admins) make training spaces, exercises and courses and read scores;
+    # anyone but a partner may be a trainee, and works only inside a space's own database.
+    Action.MANAGE_TRAINING: frozenset({Role.TRAINER, Role.ADMIN}),
+    Action.TRAIN: frozenset(
+        {Role.OFFICER, Role.BUREAU, Role.COORDINATOR, Role.TRAINER, Role.ADMIN}
+    ),
 }
 
 

@@ -15,9 +15,16 @@ from frontline.errors import Conflict
 from frontline.records.kinds import build_row
 from frontline.services import Services
 from frontline.store.database import write_transaction
-from frontline.synth import generate_world, world_rows
+from frontline.synth import World, generate_world, world_rows
 
-__all__ = ["DEMO_USERS", "demo_logins", "is_empty", "seed_world", "write_world_files"]
+__all__ = [
+    "DEMO_USERS",
+    "demo_logins",
+    "is_empty",
+    "load_world",
+    "seed_world",
+    "write_world_files",
+]
 
 DEMO_LOGINS_FILE = "demo-logins.txt"
 
@@ -30,7 +37,7 @@ DEMO_USERS = (
 
 def _world_rows(
     size: int, seed: int, today: dt.date
-) -> tuple[Any, dict[RecordKind, list[dict[str, Any]]]]:
+) -> tuple[World, dict[RecordKind, list[dict[str, Any]]]]:
     world = generate_world(size=size, seed=seed, today=today)
     return world, {kind: list(world_rows(world, kind)) for kind in RecordKind}
 
@@ -39,13 +46,11 @@ def is_empty(services: Services) -> bool:
     return all(services.store.count(kind) == 0 for kind in RecordKind)
 
 
-def seed_world(services: Services, *, size: int, seed: int, today: dt.date) -> dict[str, Any]:
-    """Load a synthetic world (validated like any import) and make the demo users.
-
-    Demo tokens go to ``<data_dir>/demo-tokens.txt`` and console passwords to
-    ``<data_dir>/demo-logins.txt`` (both owner-only) so a newcomer can make a first check;
-    they are demo accounts on demo data, and new ones are made each seeding.
-    """
+def load_world(
+    services: Services, *, size: int, seed: int, today: dt.date
+) -> tuple[World, dict[str, int]]:
+    """Load a synthetic world's records (validated like any import), in one write; the
+    world and the records loaded per kind. No users: training spaces seed with this."""
     world, rows = _world_rows(size, seed, today)
     now = services.clock()
     counts = {}
@@ -55,6 +60,18 @@ def seed_world(services: Services, *, size: int, seed: int, today: dt.date) -> d
             counts[kind.value] = services.store.upsert_in(connection, kind, valid, now=now)
     if services.index is not None:
         services.index.refresh()
+    return world, counts
+
+
+def seed_world(services: Services, *, size: int, seed: int, today: dt.date) -> dict[str, Any]:
+    """Load a synthetic world (validated like any import) and make the demo users.
+
+    Demo tokens go to ``<data_dir>/demo-tokens.txt`` and console passwords to
+    ``<data_dir>/demo-logins.txt`` (both owner-only) so a newcomer can make a first check;
+    they are demo accounts on demo data, and new ones are made each seeding.
+    """
+    world, counts = load_world(services, size=size, seed=seed, today=today)
+    now = services.clock()
     tokens = _demo_users(services, now)
     logins = _demo_passwords(services, list(tokens))
     samples = [

@@ -1,0 +1,1 @@
+"""Training: isolated spaces on synthetic data, exercises with ground truth, scores, courses."""

@@ -1,0 +1,106 @@
+"""Training spaces' own databases: made, opened and dropped.
+
+Isolation is structural. A space is a database of its own (a SQLite file under
+``<data_dir>/training/<name>/``, or on PostgreSQL a schema of its own reached through
+``search_path``), migrated like any Frontline database and opened with its own
+``Services``: its checks write its own audit, its hits open its own cases and queue its own
+notifications, which no dispatcher ever sends (a space has no webhooks, and
+``deliver_notifications`` is off). Live records, audit, cases and outbox are in tables that
+a space's engine cannot name.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import make_url
+
+from frontline.settings import Settings
+
+if TYPE_CHECKING:
+    from frontline.services import Services
+
+__all__ = ["SpaceDatabases"]
+
+_SCHEMA = "schema:"
+_SAFE_SCHEMA = re.compile(r"^training_[0-9a-f]{16}$")
+
+
+class SpaceDatabases:
+    """Where each space's database is, and its opened ``Services`` (one per space and
+    process, opened on first use)."""
+
+    def __init__(self, settings: Settings, engine: Engine) -> None:
+        self.settings = settings
+        self.engine = engine
+        self._open: dict[str, Services] = {}
+        self._lock = threading.Lock()
+
+    def new_location(self, name: str) -> str:
+        """A place for a new space: a fresh schema on PostgreSQL, a folder on SQLite."""
+        if self.engine.dialect.name == "postgresql":
+            schema = f"training_{uuid.uuid4().hex[:16]}"
+            with self.engine.begin() as connection:
+                connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+            return f"{_SCHEMA}{schema}"
+        folder = (self.settings.data_dir / "training" / name).resolve()
+        if folder.exists():
+            shutil.rmtree(folder)  # left by a space whose creation failed half-way
+        return str(folder)
+
+    def settings_for(self, name: str, location: str) -> Settings:
+        """The space's settings: its own data folder and database, no deliveries."""
+        folder = self.settings.data_dir / "training" / name
+        url = None
+        if location.startswith(_SCHEMA):
+            url = _schema_url(self.settings.resolved_database_url(), location[len(_SCHEMA) :])
+        else:
+            folder = Path(location)
+        return self.settings.model_copy(
+            update={"data_dir": folder, "database_url": url, "deliver_notifications": False}
+        )
+
+    def open(self, name: str, location: str) -> Services:
+        from frontline.services import open_services  # services wires this module in
+
+        with self._lock:
+            if name not in self._open:
+                self._open[name] = open_services(self.settings_for(name, location), use_index=True)
+            return self._open[name]
+
+    def drop(self, name: str, location: str) -> None:
+        """Close the space's database and delete it, schema or folder."""
+        with self._lock:
+            opened = self._open.pop(name, None)
+        if opened is not None:
+            opened.close()
+            opened.engine.dispose()
+        if location.startswith(_SCHEMA):
+            schema = location[len(_SCHEMA) :]
+            if not _SAFE_SCHEMA.match(schema):
+                raise ValueError(f"not a training schema: {schema}")
+            with self.engine.begin() as connection:
+                connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        else:
+            shutil.rmtree(location, ignore_errors=True)
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._open = list(self._open.values()), {}
+        for services in opened:
+            services.close()
+            services.engine.dispose()
+
+
+def _schema_url(live_url: str, schema: str) -> str:
+    """The live PostgreSQL URL with its ``search_path`` set to the space's schema only."""
+    url = make_url(live_url)
+    query = {key: value for key, value in url.query.items() if key != "options"}
+    query["options"] = f"-csearch_path={schema}"
+    return url.set(query=query).render_as_string(hide_password=False)
