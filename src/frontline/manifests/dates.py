@@ -41,6 +41,8 @@ def read_datetime(
     month, day, hour, minute, second = (
         [int(rest[i : i + 2]) for i in range(0, len(rest), 2)] + [0, 0, 0]
     )[:5]
+    if past and not four and (year, month, day) > (reference.year, reference.month, reference.day):
+        year -= 100  # born on 31 December '26, read in November 2026: 1926, not next month
     try:  # naive: PAXLST times are the airport's local time and carry no zone
         return dt.datetime(year, month, day, hour, minute, second)
     except ValueError:
