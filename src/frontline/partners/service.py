@@ -13,6 +13,7 @@ from typing import Any
 from frontline.access import Action, require
 from frontline.domain.users import Principal, Role
 from frontline.errors import FieldError, InvalidInput, NotFound, PayloadTooLarge, RateLimited
+from frontline.metrics import ENGINE_SECONDS, timed
 from frontline.partners.requests import parse_partner_item
 from frontline.rates import RateBuckets
 from frontline.screening.service import Screening
@@ -20,6 +21,8 @@ from frontline.store.partners import PartnerLimits, PartnerStore
 from frontline.store.users import UserStore
 
 __all__ = ["PartnerAnswer", "PartnerScreening", "RateBuckets"]
+
+_PARTNER_SECONDS = ENGINE_SECONDS.labels("partner")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,12 @@ class PartnerScreening:
         with RateLimited over the rate or the day's quota (nothing checked either).
         ``batch`` names fields ``checks[i].``, as the batch body holds them."""
         require(principal, Action.PARTNER_CHECK)
+        with timed(_PARTNER_SECONDS):
+            return self._check(principal, items, batch=batch)
+
+    def _check(
+        self, principal: Principal, items: Sequence[Any], *, batch: bool
+    ) -> list[PartnerAnswer]:
         now = self.clock()
         limits = self.limits_for(principal.name)
         if not items:

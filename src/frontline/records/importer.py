@@ -25,6 +25,7 @@ import orjson
 
 from frontline.domain.records import RecordKind
 from frontline.errors import FieldError, ImportRefused, InvalidInput
+from frontline.metrics import IMPORTED_RECORDS
 from frontline.records.fast import fast_document_values
 from frontline.records.formats import PublicSource, Refusal, Skip
 from frontline.records.kinds import build_row
@@ -214,6 +215,7 @@ def import_file(
         writer.rollback()
         raise ImportRefused(_refusal(report), errors=report.errors)
     report.written = writer.commit()
+    IMPORTED_RECORDS.labels(kind.value).inc(report.written)
     return report
 
 

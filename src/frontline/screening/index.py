@@ -23,6 +23,7 @@ from frontline.identifiers.countries import country_key
 from frontline.identifiers.docnumbers import fold_confusables
 from frontline.matching.algorithm import Match, Subject, subject
 from frontline.matching.index import CandidateIndex
+from frontline.metrics import INDEX_RECORDS
 from frontline.records.keys import RangeKey
 from frontline.screening.probes import Probe
 from frontline.store.repository import RecordStore
@@ -320,6 +321,7 @@ class IndexedSource:
             if applied >= _BIG_REFRESH:
                 gc.freeze()
             self.version = target
+            INDEX_RECORDS.inc(applied)
             self._refreshed_at = self._clock()
             self._last_poll = time.monotonic()
             return applied

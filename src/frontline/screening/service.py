@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
@@ -25,6 +26,7 @@ from frontline.errors import PermissionDenied
 from frontline.identifiers.countries import country_key
 from frontline.ids import new_id
 from frontline.matching.algorithm import Match, Subject, subject
+from frontline.metrics import ENGINE_SECONDS, count_checks, timed
 from frontline.records.keys import document_key, range_key, split_numbered
 from frontline.screening import rules
 from frontline.screening.probes import Probe
@@ -138,6 +140,7 @@ class Screening:
             results = [
                 _without(result, raised) for result, raised in zip(results, known, strict=True)
             ]
+        count_checks(results)
         pairs = list(zip(requests, results, strict=True))
         hits = [pair for pair in pairs if pair[1].hits]
         opener = self.cases
@@ -182,7 +185,28 @@ class Screening:
         for document in request.documents:
             hits.extend(self._document_hits(document, now))
         if request.persons:
-            hits.extend(self._person_hits(request.persons, now, hits))
+            with timed(_PERSON_SECONDS):
+                hits.extend(self._person_hits(request.persons, now, hits))
+        if request.vehicle or request.vessel or request.firearm:
+            with timed(_OBJECT_SECONDS):
+                hits.extend(self._object_hits(request, now))
+        warnings = request.warnings
+        if hits and self.suppressions is not None:
+            hits, dropped = self._unsuppressed(request, hits)
+            warnings = (*warnings, *dropped)
+        hits.sort(key=lambda hit: (hit.is_possible, -hit.score))
+        return CheckResult(
+            check_id=new_check_id(),
+            verdict=verdict_for(hits),
+            hits=tuple(hits),
+            warnings=warnings,
+            data_as_of=self.source.data_as_of(),
+            parsed=request.parsed,
+        )
+
+    def _object_hits(self, request: CheckRequest, now: dt.datetime) -> list[Hit]:
+        """Hits on the vehicle, vessel and firearm of ``request``."""
+        hits: list[Hit] = []
         if request.vehicle is not None:
             query = request.vehicle
             rids = self._probe(Probe.VIN, query.vin) + self._probe(
@@ -206,19 +230,7 @@ class Screening:
                     firearm, self._fetch(RecordKind.FIREARMS, rids, Firearm), now=now
                 )
             )
-        warnings = request.warnings
-        if hits and self.suppressions is not None:
-            hits, dropped = self._unsuppressed(request, hits)
-            warnings = (*warnings, *dropped)
-        hits.sort(key=lambda hit: (hit.is_possible, -hit.score))
-        return CheckResult(
-            check_id=new_check_id(),
-            verdict=verdict_for(hits),
-            hits=tuple(hits),
-            warnings=warnings,
-            data_as_of=self.source.data_as_of(),
-            parsed=request.parsed,
-        )
+        return hits
 
     def _unsuppressed(
         self, request: CheckRequest, hits: list[Hit]
@@ -246,6 +258,7 @@ class Screening:
         return kept, dropped
 
     def _document_hits(self, query: DocumentQuery, now: dt.datetime) -> list[Hit]:
+        began = time.perf_counter()
         key = document_key(query.number, query.country)
         rids = list(self.source.candidates(Probe.DOCUMENT, key))
         numbered = split_numbered(query.number) if self.source.has_ranges(query.country) else None
@@ -257,9 +270,12 @@ class Screening:
         if rids:
             documents = self._fetch(RecordKind.DOCUMENTS, rids, TravelDocument)
             hits.extend(rules.document_hits(query, documents, now=now))
+        looked = time.perf_counter()
+        _DOCUMENT_SECONDS.observe(looked - began)
         if linked:
             persons = self._fetch(RecordKind.PERSONS, list(linked), Person)
             hits.extend(rules.tdawn_hits(query, persons, now=now))
+            _TDAWN_SECONDS.observe(time.perf_counter() - looked)
         return hits
 
     def _person_hits(
@@ -303,6 +319,10 @@ class Screening:
 
 
 _CLEAN: dict[str, list[Any]] = {"hits": [], "warnings": []}
+_DOCUMENT_SECONDS = ENGINE_SECONDS.labels("document")
+_TDAWN_SECONDS = ENGINE_SECONDS.labels("tdawn")
+_PERSON_SECONDS = ENGINE_SECONDS.labels("person")
+_OBJECT_SECONDS = ENGINE_SECONDS.labels("object")
 
 
 def _without(result: CheckResult, raised: Collection[str]) -> CheckResult:

@@ -17,6 +17,7 @@ from frontline.access import Action, require
 from frontline.api.deps import CallerDep, ServicesDep
 from frontline.api.responses import FastJSON
 from frontline.errors import NotFound
+from frontline.metrics import SYNC_UPLOADED
 from frontline.services import Services
 from frontline.sync.feed import Feed, Scope, open_feed
 from frontline.sync.uploads import OfflineUploads
@@ -81,4 +82,5 @@ def uploads(body: UploadIn, services: ServicesDep, caller: CallerDep) -> Any:
     accepted = OfflineUploads(
         engine=services.engine, cases=services.cases, clock=services.clock
     ).accept(principal=caller, node_id=body.node_id, items=body.items)
+    SYNC_UPLOADED.inc(len(body.items))
     return FastJSON(accepted)
