@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from frontline.biometrics.faces import FaceLimits, Faces
+from frontline.biometrics.model import face_model
 from frontline.hits.cache import SuppressionCache
 from frontline.hits.cases import Cases
 from frontline.hits.delivery import Dispatcher, RetryPolicy
@@ -25,6 +27,7 @@ from frontline.settings import Settings
 from frontline.store.audit import AuditLog
 from frontline.store.cases import CaseStore
 from frontline.store.database import make_engine, migrate
+from frontline.store.faces import FaceStore
 from frontline.store.manifests import ManifestStore
 from frontline.store.operations import OperationStore
 from frontline.store.outbox import OutboxStore
@@ -64,6 +67,7 @@ class Services:
     clock: Callable[[], dt.datetime]
     manifests: ManifestScreening
     partners: PartnerScreening
+    faces: Faces
     training: Training  # spaces are databases of their own; see frontline.training.spaces
 
     def close(self) -> None:
@@ -130,6 +134,21 @@ def open_services(
         cases=cases,
     )
     users = UserStore(engine)
+    faces = Faces(
+        store=FaceStore(engine),
+        records=store,
+        audit=audit,
+        clock=clock,
+        model=face_model,
+        limits=FaceLimits(
+            max_bytes=settings.face_max_image_bytes,
+            max_pixels=settings.face_max_pixels,
+            use_gpu=settings.face_gpu,
+        ),
+        refresh_seconds=settings.index_refresh_seconds,
+    )
+    if use_index:
+        faces.refresh()  # the gallery, from the stored descriptors (the model loads later)
     return Services(
         settings=settings,
         engine=engine,
@@ -161,6 +180,7 @@ def open_services(
                 max_batch=settings.partner_max_batch,
             ),
         ),
+        faces=faces,
         training=Training(
             store=TrainingStore(engine), settings=settings, engine=engine, clock=clock
         ),

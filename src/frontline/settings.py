@@ -193,6 +193,24 @@ class Settings(BaseSettings):
         description="Offline node: a check on data older than this carries a stale_data warning.",
     )
 
+    face_max_image_bytes: int = Field(
+        default=10 * 1024 * 1024,
+        ge=1024,
+        description="Faces: largest photo accepted for enrolment or search (413 beyond).",
+    )
+    face_max_pixels: int = Field(
+        default=40_000_000,
+        ge=10_000,
+        le=200_000_000,
+        description="Faces: most pixels in a photo, read from its header before decoding "
+        "(413 beyond).",
+    )
+    face_gpu: bool = Field(
+        default=True,
+        description="Faces: copy the gallery's index to a GPU where FAISS has GPU support and "
+        "a GPU is present (faiss-cpu, the pinned build, has none: the CPU index is used).",
+    )
+
     @field_validator("case_deadlines")
     @classmethod
     def _positive_deadlines(cls, value: dict[str, float]) -> dict[str, float]:

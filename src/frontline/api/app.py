@@ -17,6 +17,7 @@ from frontline.api.routers import (
     audit,
     cases,
     checks,
+    faces,
     health,
     manifests,
     notifications,
@@ -69,7 +70,7 @@ def create_app(
     )
     app.state.services = services
     routers = (health, checks, records, audit, suppressions, cases, notifications, operations)
-    for module in (*routers, manifests, partner, sync):
+    for module in (*routers, manifests, partner, sync, faces):
         app.include_router(module.router)
     install_console(app, services)
     _install_error_handlers(app)

@@ -13,6 +13,7 @@ from frontline.cli.cases import cases_app, outbox_app, webhooks_app
 from frontline.cli.checks import check_app, mrz_command
 from frontline.cli.common import console, guarded, load_settings
 from frontline.cli.data import demo_data_command, import_command
+from frontline.cli.faces import faces_app
 from frontline.cli.manifests import manifests_app, partners_app
 from frontline.cli.node import node_app, sync_app
 from frontline.cli.operations import access_app, operations_app
@@ -41,6 +42,7 @@ app.add_typer(node_app, name="node")
 app.add_typer(sync_app, name="sync")
 app.add_typer(manifests_app, name="manifests")
 app.add_typer(partners_app, name="partners")
+app.add_typer(faces_app, name="faces")
 app.command("mrz")(mrz_command)
 app.command("import")(import_command)
 app.command("demo-data")(demo_data_command)

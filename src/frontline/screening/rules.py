@@ -35,6 +35,7 @@ __all__ = [
     "CONFUSABLE_SCORE",
     "MAKE_SIMILARITY",
     "document_hits",
+    "face_hit",
     "firearm_hits",
     "person_hit",
     "tdawn_hits",
@@ -192,9 +193,31 @@ def person_hit(person: Person, match: Match, *, now: dt.datetime) -> Hit | None:
         status=person.type.value,
         summary=_person_summary(person),
     )
-    if not hit.action:  # the record says nothing: the notice type's standing action
-        return dataclasses.replace(hit, action=NOTICE_ACTIONS.get(person.type, ""))
-    return hit
+    return _with_notice_action(hit, person)
+
+
+def face_hit(person: Person, *, score: float, is_certain: bool, reasons: list[Reason]) -> Hit:
+    """A face hit (biometrics/faces.py decides and words the face's reasons): the probe
+    photo is close to one enrolled to a person under notice."""
+    reasons = [*reasons, Reason("notice", f"{person.type.value} notice on {person.name}")]
+    hit = _hit(
+        Database.NOMINAL,
+        RecordKind.PERSONS,
+        person,
+        score,
+        is_certain,
+        reasons,
+        status=person.type.value,
+        summary=_person_summary(person),
+    )
+    return _with_notice_action(hit, person)
+
+
+def _with_notice_action(hit: Hit, person: Person) -> Hit:
+    """The hit with the notice type's standing action when the record says none."""
+    if hit.action:
+        return hit
+    return dataclasses.replace(hit, action=NOTICE_ACTIONS.get(person.type, ""))
 
 
 def _name_sentence(match: Match) -> str:

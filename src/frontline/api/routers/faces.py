@@ -1,0 +1,95 @@
+"""/v1/faces: enrol a photo to a person record; search a probe photo 1:N.
+
+A photo is sent as the request body (``Content-Type: image/jpeg``, ``image/png``, ...) or
+as the ``photo`` file of a multipart form (``curl -F photo=@face.jpg``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, status
+from starlette.datastructures import UploadFile
+
+from frontline.api.deps import CallerDep, ServicesDep
+from frontline.api.responses import FastJSON
+from frontline.biometrics.faces import MAX_CANDIDATES
+from frontline.errors import InvalidInput
+
+__all__ = ["photo_from_form", "photo_of", "router"]
+
+router = APIRouter(prefix="/v1/faces", tags=["faces"])
+
+_PHOTO_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "image/*": {"schema": {"type": "string", "format": "binary"}},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"photo": {"type": "string", "format": "binary"}},
+                    "required": ["photo"],
+                }
+            },
+        },
+    }
+}
+
+
+@router.post(
+    "/search",
+    response_class=FastJSON,
+    summary="Search a probe photo against the face gallery (1:N)",
+    openapi_extra=_PHOTO_BODY,
+)
+async def search_face(
+    request: Request,
+    services: ServicesDep,
+    caller: CallerDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_CANDIDATES)] = 5,
+) -> Any:
+    photo = await photo_of(request)
+    found = services.faces.search(principal=caller, photo=photo, limit=limit)
+    return FastJSON(found.as_dict())
+
+
+@router.post(
+    "/enrolments/{record_id}",
+    response_class=FastJSON,
+    status_code=status.HTTP_201_CREATED,
+    summary="Enrol a photo to a person record (its owner's bureau, or an admin)",
+    openapi_extra=_PHOTO_BODY,
+)
+async def enrol_face(
+    record_id: str, request: Request, services: ServicesDep, caller: CallerDep
+) -> Any:
+    photo = await photo_of(request)
+    enrolment = services.faces.enrol(principal=caller, record_id=record_id, photo=photo)
+    return FastJSON(enrolment.as_dict(), status_code=status.HTTP_201_CREATED)
+
+
+@router.get(
+    "/enrolments/{record_id}",
+    response_class=FastJSON,
+    summary="The photos enrolled to a person record (who and when; no biometrics)",
+)
+def list_enrolments(record_id: str, services: ServicesDep, caller: CallerDep) -> Any:
+    found = services.faces.enrolments(principal=caller, record_id=record_id)
+    return FastJSON({"items": [enrolment.as_dict() for enrolment in found]})
+
+
+async def photo_of(request: Request) -> bytes:
+    """The photo's bytes: the multipart form's ``photo`` file, or the whole body."""
+    kind = request.headers.get("content-type", "")
+    if kind.startswith("multipart/form-data"):
+        form = await request.form(max_files=1, max_fields=10)
+        return await photo_from_form(form.get("photo"))
+    return await request.body()
+
+
+async def photo_from_form(field: object) -> bytes:
+    """The bytes of a form's photo field; refuses a form without a file there."""
+    if not isinstance(field, UploadFile):
+        raise InvalidInput.for_field("photo", "attach the photo as a file named photo")
+    return await field.read()

@@ -1,0 +1,238 @@
+"""The face use cases: enrol a photo to a person record; search a probe photo 1:N.
+
+The gallery lives in memory (biometrics/gallery.py), built from the stored descriptors on
+first use (``frontline serve`` builds it at start), updated at once on this process's
+enrolments and within ``index_refresh_seconds`` on other processes'. No photo and no
+descriptor is logged or audited: the audit says "face search" or "face enrol", who, when,
+and which records came back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+
+from frontline.access import Action, require, require_owner
+from frontline.biometrics.decision import ALGORITHM, THRESHOLDS, FaceDecision, decide
+from frontline.biometrics.gallery import Candidate, FaceIndex
+from frontline.biometrics.images import decode_photo
+from frontline.biometrics.model import Embedding, FaceModel
+from frontline.domain.checks import CheckResult, Hit, Reason, result_as_dict, verdict_for
+from frontline.domain.records import Person, RecordKind, RecordState
+from frontline.domain.users import Principal
+from frontline.errors import Conflict, InvalidInput, NotFound
+from frontline.ids import new_id
+from frontline.screening.rules import face_hit
+from frontline.screening.service import new_check_id
+from frontline.store.audit import AuditLog, append_in
+from frontline.store.faces import Enrolment, FaceStore
+from frontline.store.repository import RecordStore
+
+__all__ = ["FaceLimits", "FaceSearch", "Faces", "ScoredCandidate"]
+
+MAX_CANDIDATES = 50
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FaceLimits:
+    """What a photo may weigh, and whether the gallery may use a GPU."""
+
+    max_bytes: int
+    max_pixels: int
+    use_gpu: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredCandidate:
+    """One of the closest persons, live, with the decision its similarity gives."""
+
+    record_id: str
+    enrolment_id: str
+    similarity: float
+    decision: FaceDecision
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "record_id": self.record_id,
+            "enrolment_id": self.enrolment_id,
+            "similarity": round(self.similarity, 4),
+            "decision": self.decision.value,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FaceSearch:
+    """A face search's answer: a check result (hits at or above the possible-match
+    threshold) and the closest candidates, whatever their decision."""
+
+    result: CheckResult
+    candidates: tuple[ScoredCandidate, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The check result's JSON shape, plus the closest candidates with their decision
+        and the thresholds that decided (API, ``--json`` and the console's JSON twin)."""
+        return {
+            **result_as_dict(self.result),
+            "candidates": [candidate.as_dict() for candidate in self.candidates],
+            "thresholds": {
+                "algorithm": THRESHOLDS.algorithm,
+                "hit": THRESHOLDS.hit,
+                "possible_match": THRESHOLDS.possible,
+            },
+        }
+
+
+class Faces:
+    def __init__(
+        self,
+        *,
+        store: FaceStore,
+        records: RecordStore,
+        audit: AuditLog,
+        clock: Callable[[], dt.datetime],
+        model: Callable[[], FaceModel],
+        limits: FaceLimits,
+        refresh_seconds: float,
+    ) -> None:
+        self.store = store
+        self.records = records
+        self.audit = audit
+        self.clock = clock
+        self.model = model
+        self.limits = limits
+        self.refresh_seconds = refresh_seconds
+        self._index: FaceIndex | None = None
+        self._loaded_seq = 0
+        self._checked_at = 0.0
+        self._lock = threading.Lock()
+
+    def enrol(self, *, principal: Principal, record_id: str, photo: bytes) -> Enrolment:
+        """Add the photo's face to a person record the caller's bureau owns."""
+        require(principal, Action.WRITE_RECORDS)
+        person = self.records.get(RecordKind.PERSONS, record_id)
+        require_owner(principal, person.owner)
+        if person.state is not RecordState.ACTIVE:
+            raise Conflict(f"person record {record_id} is cancelled: enrol faces to live records")
+        vector = self._embed(photo)
+        now = self.clock()
+        enrolment = Enrolment(
+            id=new_id("fac"),
+            record_id=record_id,
+            owner=person.owner,
+            algorithm=ALGORITHM,
+            enrolled_at=now,
+            enrolled_by=principal.name,
+        )
+
+        def audit(connection: Connection) -> None:
+            entry = {
+                "query": {"type": "face enrol", "record_id": record_id},
+                "record_ids": [record_id],
+                "result": {"enrolment_id": enrolment.id},
+            }
+            append_in(connection, principal=principal, event="face_enrol", at=now, entries=[entry])
+
+        self.store.add(
+            enrolment, vector=vector, photo_sha256=hashlib.sha256(photo).hexdigest(), then=audit
+        )
+        self.refresh(force=True)
+        return enrolment
+
+    def enrolments(self, *, principal: Principal, record_id: str) -> list[Enrolment]:
+        """The photos enrolled to a record (who and when; never the descriptors)."""
+        require(principal, Action.READ_RECORDS)
+        self.records.get(RecordKind.PERSONS, record_id)  # NotFound for an unknown record
+        return self.store.for_record(record_id)
+
+    def search(self, *, principal: Principal, photo: bytes, limit: int = 5) -> FaceSearch:
+        """The persons closest to the probe's face, best first, audited as "face search"."""
+        require(principal, Action.CHECK)
+        if not 1 <= limit <= MAX_CANDIDATES:
+            raise InvalidInput.for_field("limit", f"must be 1 to {MAX_CANDIDATES}")
+        vector = self._embed(photo)
+        now = self.clock()
+        index = self.refresh()
+        candidates = self._live(index.search(vector, limit=limit), now)
+        hits = [hit for _, hit in candidates if hit is not None]
+        result = CheckResult(
+            check_id=new_check_id(),
+            verdict=verdict_for(hits),
+            hits=tuple(hits),
+            warnings=(),
+            data_as_of=now,
+        )
+        entry = {
+            "check_id": result.check_id,
+            "query": {"type": "face search"},
+            "verdict": result.verdict.value,
+            "record_ids": [hit.record_id for hit in hits],
+            "result": {"hits": [{"record_id": hit.record_id, "score": hit.score} for hit in hits]},
+        }
+        self.audit.append(principal=principal, event="face_search", at=now, entries=[entry])
+        return FaceSearch(result, tuple(scored for scored, _ in candidates))
+
+    def refresh(self, *, force: bool = False) -> FaceIndex:
+        """The gallery, with every enrolment stored so far (at most ``refresh_seconds``
+        old unless ``force``)."""
+        with self._lock:
+            moment = time.monotonic()
+            index = self._index
+            if index is None:
+                index = self._index = FaceIndex(use_gpu=self.limits.use_gpu)
+            elif not force and moment - self._checked_at < self.refresh_seconds:
+                return index
+            batch = self.store.newer_than(self._loaded_seq, algorithm=ALGORITHM)
+            index.add(batch.vectors, enrolment_ids=batch.enrolment_ids, record_ids=batch.record_ids)
+            self._loaded_seq = batch.last_seq
+            self._checked_at = moment
+            return index
+
+    def _embed(self, photo: bytes) -> Embedding:
+        pixels = decode_photo(
+            photo, max_bytes=self.limits.max_bytes, max_pixels=self.limits.max_pixels
+        )
+        return self.model().embed(pixels)
+
+    def _live(
+        self, found: list[Candidate], now: dt.datetime
+    ) -> list[tuple[ScoredCandidate, Hit | None]]:
+        """The candidates whose record is live, each with its hit (None: below the
+        possible-match threshold)."""
+        out: list[tuple[ScoredCandidate, Hit | None]] = []
+        for candidate in found:
+            try:
+                person = self.records.get(RecordKind.PERSONS, candidate.record_id)
+            except NotFound:
+                continue
+            if not isinstance(person, Person) or not person.is_live(now):
+                continue
+            decision = decide(candidate.similarity)
+            scored = ScoredCandidate(
+                candidate.record_id, candidate.enrolment_id, candidate.similarity, decision
+            )
+            out.append((scored, _hit(person, scored)))
+        return out
+
+
+def _hit(person: Person, scored: ScoredCandidate) -> Hit | None:
+    if scored.decision is FaceDecision.NO_HIT:
+        return None
+    similarity = round(scored.similarity, 4)
+    reasons = [
+        Reason(
+            "face",
+            f"face similarity {similarity:.3f} to enrolled photo {scored.enrolment_id} "
+            f"({scored.decision.value.replace('_', ' ')})",
+        ),
+        Reason("algorithm", f"{THRESHOLDS.algorithm}: {THRESHOLDS.describe()}"),
+    ]
+    return face_hit(
+        person, score=similarity, is_certain=scored.decision is FaceDecision.HIT, reasons=reasons
+    )
