@@ -14,6 +14,7 @@ from frontline.domain.queries import NO_CONTEXT, CheckContext
 from frontline.domain.users import Principal
 from frontline.errors import AuditUnavailable
 from frontline.store import tables
+from frontline.store.audit_chain import ChainReport, chain_rows, purge_before, verify_chain
 from frontline.store.codecs import utc
 from frontline.store.database import write_transaction
 from frontline.store.dialect import insert_rows
@@ -67,7 +68,8 @@ def append_in(
     context: CheckContext = NO_CONTEXT,
 ) -> None:
     """Write audit rows inside the caller's transaction: what a write audits goes in with
-    it, so nothing exists unaudited. Entries missing a field get its empty value."""
+    it, so nothing exists unaudited. Entries missing a field get its empty value; each is
+    chained to the one before it (``audit_chain``)."""
     stamp = at.astimezone(dt.UTC).replace(tzinfo=None)
     rows = [
         {
@@ -84,6 +86,7 @@ def append_in(
         }
         for entry in entries
     ]
+    chain_rows(connection, rows)  # last before the insert: the head stays locked briefly
     insert_rows(connection, tables.audit, rows)
 
 
@@ -131,6 +134,15 @@ class AuditLog:
             raise AuditUnavailable(
                 "the audit trail cannot be written, so the check was not performed"
             ) from error
+
+    def verify(self) -> ChainReport:
+        """Walk the hash chain: every edited, deleted or reordered entry, and where."""
+        return verify_chain(self.engine)
+
+    def purge(self, *, cutoff: dt.datetime) -> int:
+        """Remove the entries older than ``cutoff`` from the chain's start, keeping it
+        verifiable; returns how many were removed."""
+        return purge_before(self.engine, cutoff=cutoff)
 
     def list(
         self,

@@ -196,6 +196,9 @@ audit = Table(
     # The operation and border point a check was made under (issue 5), for statistics.
     Column("operation_id", String(40), nullable=True),
     Column("border_point", String(16), nullable=True),
+    # The hash chain (issue 8, store/audit_chain.py): the previous entry's hash and this one's.
+    Column("prev_hash", String(64), nullable=True),
+    Column("hash", String(64), nullable=True),
     Index("ix_audit_operation", "operation_id", "seq"),
 )
 
