@@ -111,6 +111,14 @@ class Settings(BaseSettings):
         "a random one kept in data_dir/session-secret. Set it when several hosts serve.",
     )
 
+    audit_retention_days: int = Field(
+        default=1096,
+        ge=1,
+        le=36_600,
+        description="Days audit entries are kept: `frontline audit purge` removes older ones "
+        "(3 years, the EU SIS rule), leaving the hash chain verifiable.",
+    )
+
     partner_daily_quota: int = Field(
         default=10_000,
         ge=1,

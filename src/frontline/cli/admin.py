@@ -158,3 +158,44 @@ def _print_entries(entries: list[AuditEntry]) -> None:
             f"{entry.seq}\t{entry.at.isoformat()}\t{entry.user_name}\t{entry.role}\t"
             f"{entry.country}\t{entry.event}\t{entry.verdict}\t{hits}"
         )
+
+
+@audit_app.command("verify")
+def verify_audit(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Walk the audit trail's hash chain: exit 0 when intact, 1 with every edited, deleted or
+    reordered entry (its seq and what is wrong) otherwise. Record the head hash it prints
+    somewhere else: a trail rewritten whole would end on another one."""
+    with services_for(use_index=False) as services:
+        report = services.audit.verify()
+    if as_json:
+        print_json(report.as_dict())
+    else:
+        state = "intact" if report.is_intact else f"BROKEN ({len(report.problems)} problems)"
+        print(f"{state}: {report.entries} entries, head {report.head_hash}")
+        for problem in report.problems[:1000]:
+            where = f"entry {problem.seq}" if problem.seq is not None else "chain head"
+            print(f"{where}\t{problem.problem}\t{problem.detail}")
+    if not report.is_intact:
+        raise typer.Exit(1)
+
+
+@audit_app.command("purge")
+def purge_audit(
+    older_than_days: Annotated[
+        int | None,
+        typer.Option(
+            "--older-than-days", min=1, help="Default: FRONTLINE_AUDIT_RETENTION_DAYS (1096)."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Remove the audit entries older than the retention period, oldest first; the chain
+    stays verifiable from the hash of the last one removed."""
+    with services_for(use_index=False) as services:
+        days = older_than_days or services.settings.audit_retention_days
+        cutoff = services.clock() - dt.timedelta(days=days)
+        removed = services.audit.purge(cutoff=cutoff)
+    if as_json:
+        print_json({"removed": removed, "cutoff": cutoff.isoformat()})
+        return
+    console.print(f"removed {removed} entries older than {cutoff.isoformat()}", highlight=False)

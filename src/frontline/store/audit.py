@@ -19,7 +19,7 @@ from frontline.store.codecs import utc
 from frontline.store.database import write_transaction
 from frontline.store.dialect import insert_rows
 
-__all__ = ["AuditEntry", "AuditLog", "append_in"]
+__all__ = ["BIOMETRIC_TYPES", "AuditEntry", "AuditLog", "append_in", "biometric_entry"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -88,6 +88,32 @@ def append_in(
     ]
     chain_rows(connection, rows)  # last before the insert: the head stays locked briefly
     insert_rows(connection, tables.audit, rows)
+
+
+BIOMETRIC_TYPES = frozenset({"face search", "face enrol", "DNA search", "DNA enrolment"})
+"""What the audit says a biometric query was: its type, never the photo, template or
+profile (which are special-category data: kept only in the record, never in a log)."""
+
+
+def biometric_entry(
+    data_type: str,
+    *,
+    check_id: str | None = None,
+    verdict: str | None = None,
+    record_ids: Sequence[str] = (),
+    hits: int = 0,
+) -> dict[str, Any]:
+    """The audit entry of a biometric query: the type of data and the outcome, nothing of
+    the probe itself. Faces and DNA write theirs through this."""
+    if data_type not in BIOMETRIC_TYPES:
+        raise ValueError(f"unknown biometric query type {data_type!r}")
+    return {
+        "check_id": check_id,
+        "query": {"type": data_type},
+        "verdict": verdict,
+        "record_ids": list(record_ids),
+        "result": {"hits": hits},
+    }
 
 
 _EMPTY: dict[str, Any] = {

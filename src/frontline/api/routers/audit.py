@@ -32,3 +32,10 @@ def list_audit(
     items = [entry.as_dict() for entry in entries]
     next_before = items[-1]["seq"] if len(items) == limit else None
     return FastJSON({"items": items, "next_before": next_before})
+
+
+@router.get("/audit/verify", response_class=FastJSON)
+def verify_audit(services: ServicesDep, caller: CallerDep) -> Any:
+    """Walk the audit trail's hash chain: ``intact``, the head hash, and every break."""
+    require(caller, Action.READ_AUDIT)
+    return FastJSON(services.audit.verify().as_dict())
