@@ -83,8 +83,9 @@ async def photo_of(request: Request) -> bytes:
     """The photo's bytes: the multipart form's ``photo`` file, or the whole body."""
     kind = request.headers.get("content-type", "")
     if kind.startswith("multipart/form-data"):
-        form = await request.form(max_files=1, max_fields=10)
-        return await photo_from_form(form.get("photo"))
+        # The form's files are temporary files: closed here, not left to the collector.
+        async with request.form(max_files=1, max_fields=10) as form:
+            return await photo_from_form(form.get("photo"))
     return await request.body()
 
 
