@@ -74,7 +74,7 @@ class Training:
         clock: Callable[[], dt.datetime],
     ) -> None:
         self.store = store
-        self.databases = SpaceDatabases(settings, engine)
+        self.databases = SpaceDatabases(settings, engine, clock)
         self.clock = clock
 
     def close(self) -> None:

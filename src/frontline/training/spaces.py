@@ -11,10 +11,12 @@ a space's engine cannot name.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import threading
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,9 +38,12 @@ class SpaceDatabases:
     """Where each space's database is, and its opened ``Services`` (one per space and
     process, opened on first use)."""
 
-    def __init__(self, settings: Settings, engine: Engine) -> None:
+    def __init__(
+        self, settings: Settings, engine: Engine, clock: Callable[[], dt.datetime]
+    ) -> None:
         self.settings = settings
         self.engine = engine
+        self.clock = clock
         self._open: dict[str, Services] = {}
         self._lock = threading.Lock()
 
@@ -71,7 +76,8 @@ class SpaceDatabases:
 
         with self._lock:
             if name not in self._open:
-                self._open[name] = open_services(self.settings_for(name, location), use_index=True)
+                settings = self.settings_for(name, location)
+                self._open[name] = open_services(settings, use_index=True, clock=self.clock)
             return self._open[name]
 
     def drop(self, name: str, location: str) -> None:

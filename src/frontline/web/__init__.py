@@ -11,7 +11,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from frontline.services import Services
 from frontline.web.console import ConsoleConfig, wants_json
-from frontline.web.routes import audit, check, hits, login, operations, records
+from frontline.web.routes import audit, check, hits, login, operations, records, training
 from frontline.web.sessions import session_key
 
 __all__ = ["install_console", "is_console_page"]
@@ -19,7 +19,9 @@ __all__ = ["install_console", "is_console_page"]
 STATIC = Path(__file__).parent / "static"
 # The first path segments that are console pages; the rest (/v1, /healthz, /docs,
 # /openapi.json) is the API's and keeps its own answers.
-PAGES = frozenset({"", "login", "logout", "check", "hits", "records", "audit", "operations"})
+PAGES = frozenset(
+    {"", "login", "logout", "check", "hits", "records", "audit", "operations", "training"}
+)
 
 
 def install_console(app: FastAPI, services: Services) -> None:
@@ -30,7 +32,7 @@ def install_console(app: FastAPI, services: Services) -> None:
         idle_minutes=settings.session_idle_minutes,
         max_hours=settings.session_max_hours,
     )
-    for module in (login, check, records, hits, audit, operations):
+    for module in (login, check, records, hits, audit, operations, training):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(ConsolePaths)

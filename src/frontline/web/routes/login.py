@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from frontline.api.deps import ServicesDep
+from frontline.domain.users import Role
 from frontline.errors import AuthenticationFailed, FrontlineError
 from frontline.web.console import (
     FormDep,
@@ -68,6 +69,8 @@ def login(request: Request, form: FormDep, services: ServicesDep) -> Response:
             raise
         return _login_again(request, error, target=target, name=name, draft=draft)
     throttle.succeeded(name, address)
+    if principal.role is Role.TRAINER and target in ("/", "/check"):
+        target = "/training"  # a trainer may not check live: training is their home page
     session = Session.logged_in(principal.user_id, now=moment, draft=draft)
     if wants_json(request):
         data = {"user": principal.name, "role": principal.role.value, "next": target}

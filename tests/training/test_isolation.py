@@ -1,0 +1,153 @@
+"""Training never touches live data: a whole exercise leaves every live table as it was.
+
+Runs on SQLite (a space is a folder of its own) and PostgreSQL (a schema of its own).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from frontline.demo import load_world
+from frontline.domain.training import CaseType, Decision
+from frontline.domain.users import Principal, Role
+from frontline.errors import PermissionDenied
+from frontline.services import Services
+from frontline.store import tables
+from frontline.store.training_tables import training_spaces
+
+TRAINER = Principal(901, "tina-trainer", Role.TRAINER, "FRA")
+ANA = Principal(902, "ana", Role.OFFICER, "FRA")
+BEN = Principal(903, "ben", Role.BUREAU, "DEU")
+# What a check must find for each planted case type (the clean ones must find nothing).
+EXPECTED_DATABASE = {
+    CaseType.STOLEN_DOCUMENT: "SLTD",
+    CaseType.STOLEN_BLANK: "SLTD",
+    CaseType.TDAWN: "TDAWN",
+    CaseType.VEHICLE: "SMV",
+}
+
+
+def _live_snapshot(services: Services) -> dict[str, list[tuple[str, ...]]]:
+    """Every row of every live table but the training metadata, in a stable order."""
+    with services.engine.connect() as connection:
+        names = inspect(connection).get_table_names()
+        return {
+            name: sorted(
+                tuple(str(value) for value in row)
+                for row in connection.execute(text(f'SELECT * FROM "{name}"'))
+            )
+            for name in names
+            if not name.startswith("training_") and name != "alembic_version"
+        }
+
+
+def _raw(presented: dict[str, Any]) -> dict[str, Any]:
+    """What the trainee types into the check form: the MRZ, the list entry, the car."""
+    raw: dict[str, Any] = {}
+    if "mrz" in presented:
+        raw["mrz"] = presented["mrz"]
+    if "person" in presented:
+        raw["person"] = {key: value for key, value in presented["person"].items() if value}
+    if "vehicle" in presented:
+        vehicle = presented["vehicle"]
+        raw["vehicle"] = {k: vehicle[k] for k in ("vin", "plate", "plate_country") if k in vehicle}
+    return raw
+
+
+def _count(services: Services, table: str) -> int:
+    with services.engine.connect() as connection:
+        return int(connection.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one())
+
+
+def test_a_whole_border_queue_exercise_leaves_every_live_table_unchanged(
+    services: Services,
+) -> None:
+    load_world(services, size=200, seed=3, today=services.clock().date())
+    before = _live_snapshot(services)
+    assert before["documents"]
+    assert before["audit"] == []
+    training = services.training
+    space = training.create_space(principal=TRAINER, name="queue-a", size=1000, seed=11)
+    exercise = training.create_exercise(
+        principal=TRAINER,
+        space=space.name,
+        template="border-queue",
+        travellers=20,
+        trainees=["ana", "ben"],
+    )
+    assert len(exercise.cases) == 20
+    for case in exercise.cases:
+        result = training.check_case(
+            principal=ANA, exercise_id=exercise.id, number=case.number, raw=_raw(case.presented)
+        )
+        assert result["training"] is True
+        found = {(hit["database"], hit["record_id"]) for hit in result["hits"]}
+        if case.case_type in EXPECTED_DATABASE:
+            assert (EXPECTED_DATABASE[case.case_type], case.record_id) in found, case
+        elif case.case_type is CaseType.MRZ_CHECK_DIGIT:
+            assert "mrz_check_digit" in {w["code"] for w in result["warnings"]}
+        else:
+            assert result["verdict"] == "no_hit", case
+        training.decide(
+            principal=ANA,
+            exercise_id=exercise.id,
+            number=case.number,
+            decision=case.expected.value,
+            verdict=result["verdict"],
+        )
+        training.decide(
+            principal=BEN, exercise_id=exercise.id, number=case.number, decision="release"
+        )
+
+    assert _live_snapshot(services) == before
+    inside = training.databases.open(space.name, space.location)
+    assert _count(inside, "audit") == 20  # the checks were audited, in the space
+    assert _count(inside, "cases") >= 3  # its hits opened cases there, not live
+    scores = {
+        line.trainee: line for line in training.scores(principal=TRAINER, exercise_id=exercise.id)
+    }
+    clean = sum(case.expected is Decision.RELEASE for case in exercise.cases)
+    assert (scores["ana"].correct, scores["ana"].decided) == (20, 20)
+    assert (scores["ben"].correct, scores["ben"].decided) == (clean, 20)
+    assert 3 <= 20 - clean <= 6
+
+    training.delete_space(principal=TRAINER, name=space.name)
+    assert _live_snapshot(services) == before
+    _assert_gone(services, space.location)
+    assert training.scores(principal=TRAINER, exercise_id=exercise.id)[0].decided == 20
+
+
+def _assert_gone(services: Services, location: str) -> None:
+    if location.startswith("schema:"):
+        with services.engine.connect() as connection:
+            assert location[7:] not in inspect(connection).get_schema_names()
+    else:
+        from pathlib import Path
+
+        assert not Path(location).exists()
+
+
+def test_only_trainers_and_admins_make_spaces_and_a_trainer_still_may_not_check_live(
+    services: Services,
+) -> None:
+    with pytest.raises(PermissionDenied):
+        services.training.create_space(principal=ANA, name="nope", size=10)
+    from frontline.screening.requests import parse_check_request
+
+    request = parse_check_request(
+        {"document": {"number": "X1", "country": "FRA"}}, today=services.clock().date()
+    )
+    with pytest.raises(PermissionDenied):
+        services.screening.check(principal=TRAINER, request=request)
+
+
+def test_the_migration_creates_the_training_tables_as_declared(services: Services) -> None:
+    assert training_spaces.name in tables.metadata.tables
+    with services.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), tables.metadata)
+    assert [item for item in differences if "training_" in repr(item)] == []
