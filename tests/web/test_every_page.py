@@ -6,7 +6,15 @@ import pytest
 
 from tests.web.conftest import Console
 
-PAGES = ["/check", "/hits", "/records", "/records?kind=vessels", "/records/persons/new", "/audit"]
+PAGES = [
+    "/check",
+    "/faces",
+    "/hits",
+    "/records",
+    "/records?kind=vessels",
+    "/records/persons/new",
+    "/audit",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -12,6 +12,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from frontline.services import Services
 from frontline.web.console import ConsoleConfig, wants_json
 from frontline.web.routes import audit, check, hits, login, operations, records, training
+from frontline.web.routes import faces as face_pages
 from frontline.web.sessions import session_key
 
 __all__ = ["install_console", "is_console_page"]
@@ -22,6 +23,8 @@ STATIC = Path(__file__).parent / "static"
 PAGES = frozenset(
     {"", "login", "logout", "check", "hits", "records", "audit", "operations", "training"}
 )
+
+PAGES |= {"faces"}  # issue 9's face search
 
 
 def install_console(app: FastAPI, services: Services) -> None:
@@ -34,6 +37,7 @@ def install_console(app: FastAPI, services: Services) -> None:
     )
     for module in (login, check, records, hits, audit, operations, training):
         app.include_router(module.router)
+    app.include_router(face_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(ConsolePaths)
 

@@ -16,7 +16,7 @@ from frontline.api.responses import FastJSON
 from frontline.biometrics.faces import MAX_CANDIDATES
 from frontline.errors import InvalidInput
 
-__all__ = ["photo_from_form", "photo_of", "router"]
+__all__ = ["need_photo", "photo_of", "router", "upload_of"]
 
 router = APIRouter(prefix="/v1/faces", tags=["faces"])
 
@@ -82,15 +82,20 @@ def list_enrolments(record_id: str, services: ServicesDep, caller: CallerDep) ->
 async def photo_of(request: Request) -> bytes:
     """The photo's bytes: the multipart form's ``photo`` file, or the whole body."""
     kind = request.headers.get("content-type", "")
-    if kind.startswith("multipart/form-data"):
-        # The form's files are temporary files: closed here, not left to the collector.
-        async with request.form(max_files=1, max_fields=10) as form:
-            return await photo_from_form(form.get("photo"))
-    return await request.body()
+    if not kind.startswith("multipart/form-data"):
+        return await request.body()
+    # As a context, so the form's spooled files are closed whatever happens next.
+    async with request.form(max_files=1, max_fields=10) as form:
+        return need_photo(await upload_of(form.get("photo")))
 
 
-async def photo_from_form(field: object) -> bytes:
-    """The bytes of a form's photo field; refuses a form without a file there."""
-    if not isinstance(field, UploadFile):
+async def upload_of(field: object) -> bytes | None:
+    """The bytes of a form's file field (None: no file there)."""
+    return await field.read() if isinstance(field, UploadFile) else None
+
+
+def need_photo(photo: bytes | None) -> bytes:
+    """The photo, or a refusal naming the field a form must carry it in."""
+    if photo is None:
         raise InvalidInput.for_field("photo", "attach the photo as a file named photo")
-    return await field.read()
+    return photo
