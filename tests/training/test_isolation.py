@@ -5,6 +5,7 @@ Runs on SQLite (a space is a folder of its own) and PostgreSQL (a schema of its 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,10 +13,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
+import frontline.demo
 from frontline.demo import load_world
+from frontline.domain.records import RecordKind
 from frontline.domain.training import CaseType, Decision
 from frontline.domain.users import Principal, Role
-from frontline.errors import PermissionDenied
+from frontline.errors import Conflict, PermissionDenied, StorageFailed
 from frontline.services import Services
 from frontline.store import tables
 from frontline.store.training_tables import training_spaces
@@ -30,6 +33,14 @@ EXPECTED_DATABASE = {
     CaseType.TDAWN: "TDAWN",
     CaseType.VEHICLE: "SMV",
 }
+
+
+@pytest.fixture(autouse=True)
+def _drop_spaces_after(services: Services) -> Iterator[None]:
+    """A PostgreSQL space is a schema beside the test's own: drop what a test left."""
+    yield
+    for space in services.training.store.spaces():
+        services.training.databases.drop(space.location)
 
 
 def _live_snapshot(services: Services) -> dict[str, list[tuple[str, ...]]]:
@@ -105,7 +116,7 @@ def test_a_whole_border_queue_exercise_leaves_every_live_table_unchanged(
         )
 
     assert _live_snapshot(services) == before
-    inside = training.databases.open(space.name, space.location)
+    inside = training.databases.open(space.location)
     assert _count(inside, "audit") == 20  # the checks were audited, in the space
     assert _count(inside, "cases") >= 3  # its hits opened cases there, not live
     scores = {
@@ -151,3 +162,33 @@ def test_the_migration_creates_the_training_tables_as_declared(services: Service
     with services.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), tables.metadata)
     assert [item for item in differences if "training_" in repr(item)] == []
+
+
+def _training_places(services: Services) -> set[str]:
+    """The spaces' schemas (PostgreSQL) or folders (SQLite) that exist now."""
+    with services.engine.connect() as connection:
+        if services.engine.dialect.name == "postgresql":
+            names = inspect(connection).get_schema_names()
+            return {name for name in names if name.startswith("training_")}
+    folder = services.settings.data_dir / "training"
+    return {path.name for path in folder.iterdir()} if folder.exists() else set()
+
+
+def test_a_second_space_of_a_name_is_refused_and_a_failed_one_leaves_nothing(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    training = services.training
+    first = training.create_space(principal=TRAINER, name="twice", size=10, seed=1)
+    places = _training_places(services)
+    with pytest.raises(Conflict):
+        training.create_space(principal=TRAINER, name="twice", size=10)
+    assert training.databases.open(first.location).store.count(RecordKind.DOCUMENTS) == 10
+
+    def broken(*_: object, **__: object) -> None:
+        raise StorageFailed("the disk is full")
+
+    monkeypatch.setattr(frontline.demo, "load_world", broken)
+    with pytest.raises(StorageFailed):
+        training.create_space(principal=TRAINER, name="broken", size=10)
+    assert [space.name for space in training.spaces(principal=TRAINER)] == ["twice"]
+    assert _training_places(services) == places

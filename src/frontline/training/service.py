@@ -22,7 +22,7 @@ from frontline.access import Action, require
 from frontline.domain.checks import result_as_dict
 from frontline.domain.training import Decision, ScoreLine, TraineeDecision, score_lines
 from frontline.domain.users import Principal, Role
-from frontline.errors import Conflict, InvalidInput, PermissionDenied
+from frontline.errors import InvalidInput, PermissionDenied
 from frontline.identifiers.countries import canonical_country
 from frontline.ids import new_id
 from frontline.screening.requests import parse_check_request
@@ -100,8 +100,6 @@ class Training:
         home = canonical_country(country or principal.country, field="country")
         if home in ("XXX", "XXA"):
             home = "FRA"
-        if any(space.name == name for space in self.store.spaces()):
-            raise Conflict(f"a training space named {name!r} exists")
         now = self.clock()
         space = Space(
             name=name,
@@ -113,18 +111,20 @@ class Training:
             created_by=principal.name,
             created_at=now,
         )
+        self.store.add_space(space)  # first: a second space of that name is refused here
         try:
+            self.databases.prepare(space.location)
             self._seed(space)
-            self.store.add_space(space)
         except BaseException:
-            self.databases.drop(space.name, space.location)
+            self.store.delete_space(space.name)
+            self.databases.drop(space.location)
             raise
         return space
 
     def _seed(self, space: Space) -> None:
         from frontline.demo import load_world  # demo imports services, which wires this in
 
-        services = self.databases.open(space.name, space.location)
+        services = self.databases.open(space.location)
         load_world(services, size=space.world_size, seed=space.world_seed, today=space.world_today)
 
     def spaces(self, *, principal: Principal) -> list[Space]:
@@ -140,7 +140,7 @@ class Training:
         require(principal, Action.MANAGE_TRAINING)
         space = self.store.space(name)
         self.store.delete_space(name)
-        self.databases.drop(space.name, space.location)
+        self.databases.drop(space.location)
 
     # exercises
 
@@ -204,7 +204,7 @@ class Training:
         exercise = self.exercise(principal=principal, exercise_id=exercise_id)
         exercise.case(number)
         space = self.store.space(exercise.space)
-        services = self.databases.open(space.name, space.location)
+        services = self.databases.open(space.location)
         request = parse_check_request(raw, today=services.clock().date())
         officer = Principal(principal.user_id, principal.name, Role.OFFICER, space.country)
         result = services.screening.check(principal=officer, request=request)

@@ -36,7 +36,7 @@ _SAFE_SCHEMA = re.compile(r"^training_[0-9a-f]{16}$")
 
 class SpaceDatabases:
     """Where each space's database is, and its opened ``Services`` (one per space and
-    process, opened on first use)."""
+    process, opened on first use), keyed by the space's location."""
 
     def __init__(
         self, settings: Settings, engine: Engine, clock: Callable[[], dt.datetime]
@@ -48,51 +48,52 @@ class SpaceDatabases:
         self._lock = threading.Lock()
 
     def new_location(self, name: str) -> str:
-        """A place for a new space: a fresh schema on PostgreSQL, a folder on SQLite."""
-        if self.engine.dialect.name == "postgresql":
-            schema = f"training_{uuid.uuid4().hex[:16]}"
-            with self.engine.begin() as connection:
-                connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-            return f"{_SCHEMA}{schema}"
-        folder = (self.settings.data_dir / "training" / name).resolve()
-        if folder.exists():
-            shutil.rmtree(folder)  # left by a space whose creation failed half-way
-        return str(folder)
+        """A place no space used before: a schema name on PostgreSQL, a folder on SQLite.
 
-    def settings_for(self, name: str, location: str) -> Settings:
-        """The space's settings: its own data folder and database, no deliveries."""
-        folder = self.settings.data_dir / "training" / name
-        url = None
+        Unique per space made, so a server process still holding a deleted space's database
+        open never mistakes it for a new space of the same name."""
+        token = uuid.uuid4().hex[:16]
+        if self.engine.dialect.name == "postgresql":
+            return f"{_SCHEMA}training_{token}"
+        return str((self.settings.data_dir / "training" / f"{name}-{token[:8]}").resolve())
+
+    def prepare(self, location: str) -> None:
+        """Make the space's schema (PostgreSQL); a SQLite folder is made when opened."""
         if location.startswith(_SCHEMA):
-            url = _schema_url(self.settings.resolved_database_url(), location[len(_SCHEMA) :])
+            with self.engine.begin() as connection:
+                connection.execute(text(f'CREATE SCHEMA "{_schema(location)}"'))
+
+    def settings_for(self, location: str) -> Settings:
+        """The space's settings: its own data folder and database, no deliveries."""
+        if location.startswith(_SCHEMA):
+            folder = self.settings.data_dir / "training" / _schema(location)
+            url = _schema_url(self.settings.resolved_database_url(), _schema(location))
         else:
-            folder = Path(location)
+            folder, url = Path(location), None
         return self.settings.model_copy(
             update={"data_dir": folder, "database_url": url, "deliver_notifications": False}
         )
 
-    def open(self, name: str, location: str) -> Services:
+    def open(self, location: str) -> Services:
+        """The space's ``Services``, opened (and migrated) on first use in this process."""
         from frontline.services import open_services  # services wires this module in
 
         with self._lock:
-            if name not in self._open:
-                settings = self.settings_for(name, location)
-                self._open[name] = open_services(settings, use_index=True, clock=self.clock)
-            return self._open[name]
+            if location not in self._open:
+                settings = self.settings_for(location)
+                self._open[location] = open_services(settings, use_index=True, clock=self.clock)
+            return self._open[location]
 
-    def drop(self, name: str, location: str) -> None:
+    def drop(self, location: str) -> None:
         """Close the space's database and delete it, schema or folder."""
         with self._lock:
-            opened = self._open.pop(name, None)
+            opened = self._open.pop(location, None)
         if opened is not None:
             opened.close()
             opened.engine.dispose()
         if location.startswith(_SCHEMA):
-            schema = location[len(_SCHEMA) :]
-            if not _SAFE_SCHEMA.match(schema):
-                raise ValueError(f"not a training schema: {schema}")
             with self.engine.begin() as connection:
-                connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+                connection.execute(text(f'DROP SCHEMA IF EXISTS "{_schema(location)}" CASCADE'))
         else:
             shutil.rmtree(location, ignore_errors=True)
 
@@ -102,6 +103,13 @@ class SpaceDatabases:
         for services in opened:
             services.close()
             services.engine.dispose()
+
+
+def _schema(location: str) -> str:
+    schema = location.removeprefix(_SCHEMA)
+    if not _SAFE_SCHEMA.match(schema):  # it goes into DDL: only names this module made
+        raise ValueError(f"not a training schema: {schema}")
+    return schema
 
 
 def _schema_url(live_url: str, schema: str) -> str:
