@@ -69,6 +69,8 @@ MATRIX: dict[str, frozenset[str] | str] = {
     "GET /v1/records/{kind}/{record_id}": CHECKERS,
     "PUT /v1/records/{kind}/{record_id}": WRITERS,
     "POST /v1/records/{kind}/{record_id}/cancel": WRITERS,
+    "PUT /v1/records/{kind}/{record_id}/restriction": WRITERS,
+    "DELETE /v1/records/{kind}/{record_id}/restriction": WRITERS,
     # audit
     "GET /v1/audit": ADMINS,
     "GET /v1/audit/verify": ADMINS,
@@ -203,6 +205,7 @@ BODIES: dict[str, dict[str, Any]] = {
         "databases": ["SLTD"],
     },
     "PUT /v1/access/{country}": {"databases": ["SLTD"]},
+    "PUT /v1/records/{kind}/{record_id}/restriction": {"only": ["DEU"]},
     "POST /v1/dna/profiles": {"record_id": "none-1", "loci": {"D3S1358": [15, 16]}},
     "POST /v1/sync/uploads": {"node_id": "node_0123456789abcdef", "items": []},
     "POST /dna": {"profile": _LOCI, "min_loci": "8", "max_mismatches": "0"},

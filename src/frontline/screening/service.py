@@ -21,7 +21,7 @@ from frontline.domain.queries import (
 )
 from frontline.domain.records import Firearm, Person, RecordKind, TravelDocument, Vehicle, Vessel
 from frontline.domain.suppressions import subject_keys
-from frontline.domain.users import Principal
+from frontline.domain.users import Principal, Role
 from frontline.errors import PermissionDenied
 from frontline.identifiers.countries import country_key
 from frontline.ids import new_id
@@ -32,6 +32,7 @@ from frontline.screening import rules
 from frontline.screening.probes import Probe
 from frontline.store.audit import AuditLog
 from frontline.store.repository import RecordStore
+from frontline.store.restrictions import restrictions_for
 
 __all__ = ["AccessScope", "CaseOpener", "FreshSource", "Screening", "new_check_id"]
 
@@ -109,6 +110,7 @@ class Screening:
         self.suppressions = suppressions
         self.scope = scope
         self.cases = cases
+        self.restrictions = restrictions_for(records.engine)
 
     def check(
         self, *, principal: Principal, request: CheckRequest, context: CheckContext = NO_CONTEXT
@@ -141,14 +143,18 @@ class Screening:
                 _without(result, raised) for result, raised in zip(results, known, strict=True)
             ]
         count_checks(results)
+        results, withheld = self._withhold(principal, results)
         pairs = list(zip(requests, results, strict=True))
         hits = [pair for pair in pairs if pair[1].hits]
         opener = self.cases
+        entries = [_audit_entry(request, result) for request, result in pairs]
+        for number, left_out in withheld.items():
+            entries[number] = _with_withheld(entries[number], left_out)
         self.audit.append(
             principal=principal,
             event=event,
             at=now,
-            entries=[_audit_entry(request, result) for request, result in pairs],
+            entries=entries,
             context=context,
             then=None
             if opener is None or not hits
@@ -157,6 +163,29 @@ class Screening:
             ),
         )
         return results
+
+    def _withhold(
+        self, principal: Principal, results: list[CheckResult]
+    ) -> tuple[list[CheckResult], dict[int, list[Hit]]]:
+        """Leave out the hits on records their owners restricted away from the caller's
+        country, with no trace in the result (the audit names them); returns the results
+        and, per result number, the hits withheld. Checks without hits cost nothing here."""
+        if principal.role is Role.ADMIN or not any(result.hits for result in results):
+            return results, {}
+        keys = {(hit.kind, hit.record_id) for result in results for hit in result.hits}
+        hidden = self.restrictions.withheld(keys, principal.country)
+        if not hidden:
+            return results, {}
+        withheld: dict[int, list[Hit]] = {}
+        kept = []
+        for number, result in enumerate(results):
+            left_out = [hit for hit in result.hits if (hit.kind, hit.record_id) in hidden]
+            if left_out:
+                withheld[number] = left_out
+                shown = tuple(hit for hit in result.hits if hit not in left_out)
+                result = replace(result, hits=shown, verdict=verdict_for(shown))
+            kept.append(result)
+        return kept, withheld
 
     def _check_scope(
         self,
@@ -333,6 +362,23 @@ def _without(result: CheckResult, raised: Collection[str]) -> CheckResult:
     return replace(result, hits=hits, verdict=verdict_for(hits))
 
 
+def _with_withheld(entry: dict[str, Any], hits: list[Hit]) -> dict[str, Any]:
+    """The audit entry of a check that left out restricted hits: they are named here, for
+    whoever reads the audit, and nowhere in what the caller got."""
+    result = {**entry["result"], "withheld": [_hit_entry(hit) for hit in hits]}
+    return {**entry, "verdict": str(entry["verdict"]), "result": result}
+
+
+def _hit_entry(hit: Hit) -> dict[str, Any]:
+    return {
+        "database": hit.database.value,
+        "record_id": hit.record_id,
+        "score": hit.score,
+        "status": hit.status,
+        "match": "possible" if hit.is_possible else "certain",
+    }
+
+
 def _audit_entry(request: CheckRequest, result: CheckResult) -> dict[str, Any]:
     if not result.hits and not result.warnings:  # the common case, kept cheap
         return {
@@ -348,16 +394,7 @@ def _audit_entry(request: CheckRequest, result: CheckResult) -> dict[str, Any]:
         "verdict": result.verdict.value,
         "record_ids": [hit.record_id for hit in result.hits],
         "result": {
-            "hits": [
-                {
-                    "database": hit.database.value,
-                    "record_id": hit.record_id,
-                    "score": hit.score,
-                    "status": hit.status,
-                    "match": "possible" if hit.is_possible else "certain",
-                }
-                for hit in result.hits
-            ],
+            "hits": [_hit_entry(hit) for hit in result.hits],
             "warnings": [warning.code for warning in result.warnings],
         },
     }

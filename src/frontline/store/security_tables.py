@@ -30,6 +30,7 @@ record_restrictions = Table(
     Column("record_id", String(64), primary_key=True),
     Column("mode", String(8), nullable=False),
     Column("countries", String(400), nullable=False),
+    Column("owner", String(3), nullable=False),
     Column("set_by", String(80), nullable=False),
     Column("set_at", DateTime, nullable=False),
 )

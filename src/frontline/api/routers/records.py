@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query, status
+from fastapi import APIRouter, Body, Query, Response, status
+from pydantic import BaseModel, ConfigDict, Field
 
 from frontline.api.deps import CallerDep, ServicesDep
 from frontline.api.responses import FastJSON
@@ -68,3 +69,41 @@ def cancel_record(
 ) -> Any:
     record = services.records.cancel(principal=caller, kind=kind, record_id=record_id)
     return FastJSON(record_to_dict(record))
+
+
+class RestrictionIn(BaseModel):
+    """Exactly one of the two lists, of ICAO/ISO alpha-3 codes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    only: Annotated[list[Annotated[str, Field(max_length=8)]] | None, Field(max_length=100)] = None
+    hidden_from: Annotated[
+        list[Annotated[str, Field(max_length=8)]] | None, Field(max_length=100)
+    ] = None
+
+
+@router.put("/{kind}/{record_id}/restriction", response_class=FastJSON)
+def restrict_record(
+    kind: RecordKind,
+    record_id: str,
+    body: RestrictionIn,
+    services: ServicesDep,
+    caller: CallerDep,
+) -> Any:
+    """The owner shows the record only to ``only``, or hides it from ``hidden_from``."""
+    restriction = services.records.restrict(
+        principal=caller,
+        kind=kind,
+        record_id=record_id,
+        only=body.only,
+        hidden_from=body.hidden_from,
+    )
+    return FastJSON(restriction.as_dict())
+
+
+@router.delete("/{kind}/{record_id}/restriction", status_code=status.HTTP_204_NO_CONTENT)
+def unrestrict_record(
+    kind: RecordKind, record_id: str, services: ServicesDep, caller: CallerDep
+) -> Response:
+    services.records.unrestrict(principal=caller, kind=kind, record_id=record_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -41,6 +41,7 @@ def upgrade() -> None:
         sa.Column("record_id", sa.String(length=64), nullable=False),
         sa.Column("mode", sa.String(length=8), nullable=False),
         sa.Column("countries", sa.String(length=400), nullable=False),
+        sa.Column("owner", sa.String(length=3), nullable=False),
         sa.Column("set_by", sa.String(length=80), nullable=False),
         sa.Column("set_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("kind", "record_id"),

@@ -1,0 +1,110 @@
+"""The owners' restrictions on records, kept in memory for the checks' hit path.
+
+The table is small (a restriction is an owner's exception, set record by record), so every
+restriction is held in one dict, re-read after ``refresh_seconds`` (0: on every use) and at
+once after a write through this process; checks without hits never look at it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+import weakref
+from collections.abc import Iterable
+
+from sqlalchemy import Engine, delete, insert, select
+
+from frontline.domain.restrictions import Restriction, RestrictionMode
+from frontline.store.codecs import naive_utc
+from frontline.store.database import write_transaction
+from frontline.store.security_tables import record_restrictions
+
+__all__ = ["RestrictionStore", "restrictions_for"]
+
+Key = tuple[str, str]
+
+
+class RestrictionStore:
+    def __init__(self, engine: Engine, *, refresh_seconds: float = 1.0) -> None:
+        self.engine = engine
+        self.refresh_seconds = refresh_seconds
+        self._lock = threading.Lock()
+        self._cached: tuple[float, dict[Key, Restriction]] | None = None
+
+    def put(self, restriction: Restriction, *, set_by: str, now: dt.datetime) -> None:
+        row = {
+            "kind": restriction.kind,
+            "record_id": restriction.record_id,
+            "mode": restriction.mode.value,
+            "countries": ",".join(sorted(restriction.countries)),
+            "owner": restriction.owner,
+            "set_by": set_by,
+            "set_at": naive_utc(now),
+        }
+        table = record_restrictions
+        with write_transaction(self.engine) as connection:  # one writer: delete, then insert
+            connection.execute(
+                delete(table).where(
+                    table.c.kind == restriction.kind, table.c.record_id == restriction.record_id
+                )
+            )
+            connection.execute(insert(table).values(**row))
+        self.forget()
+
+    def remove(self, kind: str, record_id: str) -> bool:
+        table = record_restrictions
+        with write_transaction(self.engine) as connection:
+            result = connection.execute(
+                delete(table).where(table.c.kind == kind, table.c.record_id == record_id)
+            )
+        self.forget()
+        return bool(result.rowcount)
+
+    def get(self, kind: str, record_id: str) -> Restriction | None:
+        return self.current().get((kind, record_id))
+
+    def withheld(self, keys: Iterable[Key], country: str) -> set[Key]:
+        """Of ``keys`` (kind, record id), those a caller acting for ``country`` may not see."""
+        current = self.current()
+        if not current:
+            return set()
+        return {key for key in keys if key in current and not current[key].allows(country)}
+
+    def current(self) -> dict[Key, Restriction]:
+        cached = self._cached
+        if cached is not None and time.monotonic() - cached[0] < self.refresh_seconds:
+            return cached[1]
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(record_restrictions)).all()
+        fresh = {
+            (row.kind, row.record_id): Restriction(
+                kind=row.kind,
+                record_id=row.record_id,
+                mode=RestrictionMode(row.mode),
+                countries=frozenset(filter(None, row.countries.split(","))),
+                owner=row.owner,
+            )
+            for row in rows
+        }
+        with self._lock:
+            self._cached = (time.monotonic(), fresh)
+        return fresh
+
+    def forget(self) -> None:
+        with self._lock:
+            self._cached = None
+
+
+_STORES: weakref.WeakKeyDictionary[Engine, RestrictionStore] = weakref.WeakKeyDictionary()
+_STORES_LOCK = threading.Lock()
+
+
+def restrictions_for(engine: Engine, *, refresh_seconds: float = 1.0) -> RestrictionStore:
+    """The one restriction store of ``engine`` in this process: checks, reads and writes
+    share it, so a write here is seen by the next check here at once."""
+    with _STORES_LOCK:
+        store = _STORES.get(engine)
+        if store is None:
+            store = _STORES[engine] = RestrictionStore(engine, refresh_seconds=refresh_seconds)
+        return store
