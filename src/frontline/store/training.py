@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, Table, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from frontline.domain.training import CaseType, Decision, ExerciseCase, TraineeDecision
@@ -121,11 +121,15 @@ class TrainingStore:
             "created_by": space.created_by,
             "created_at": naive_utc(space.created_at),
         }
+        self._insert_once(training_spaces, row, f"a training space named {space.name!r} exists")
+
+    def _insert_once(self, table: Table, row: dict[str, Any], taken: str) -> None:
+        """Insert ``row``; a row with its key already there is a ``Conflict`` saying ``taken``."""
         try:
             with write_transaction(self.engine) as connection:
-                connection.execute(insert(training_spaces), [row])
+                connection.execute(insert(table), [row])
         except IntegrityError:
-            raise Conflict(f"a training space named {space.name!r} exists") from None
+            raise Conflict(taken) from None
 
     def space(self, name: str) -> Space:
         with self.engine.connect() as connection:
@@ -195,11 +199,9 @@ class TrainingStore:
             "verdict": verdict,
             "decided_at": naive_utc(at),
         }
-        try:
-            with write_transaction(self.engine) as connection:
-                connection.execute(insert(training_decisions), [row])
-        except IntegrityError:
-            raise Conflict(f"case {decision.case_number} is already decided") from None
+        self._insert_once(
+            training_decisions, row, f"case {decision.case_number} is already decided"
+        )
 
     def decisions(self, exercise_ids: Sequence[str]) -> dict[str, list[TraineeDecision]]:
         """The decisions of each exercise, by trainee and case."""
