@@ -30,6 +30,8 @@ PURE = [
     "frontline.matching.transliteration",
     "frontline.matching.cyrillic",
     "frontline.manifests.paxlst",
+    "frontline.domain.training",
+    "frontline.training.exercises",
 ]
 FORBIDDEN = ["sqlalchemy", "fastapi", "starlette", "httpx", "uvicorn", "alembic", "psycopg"]
 
