@@ -104,3 +104,21 @@ def test_a_restricted_person_is_withheld_from_nominal_and_tdawn_checks(api: Api)
     for check in (by_name, by_document):
         assert _verdict(api, "DEU", check) == "hit"
         assert _verdict(api, "ITA", check) == "no_hit"
+
+
+def test_partners_and_console_pages_from_elsewhere_do_not_see_it(api: Api) -> None:
+    _seed(api)
+    assert _restrict(api, {"hidden_from": ["ITA"]}).status_code == 200
+    number = {"number": "R1234567", "country": "FRA"}
+    results = {
+        country: api.client.post(
+            "/v1/partner/checks", json=number, headers=api.headers("partner", country)
+        ).json()["result"]
+        for country in ("ITA", "DEU")
+    }
+    assert results == {"ITA": "no_hit", "DEU": "refer"}
+    page = "/records/documents/DOC-R1"
+    json_twin = {"Accept": "application/json"}
+    hidden = api.client.get(page, headers={**api.headers("officer", "ITA"), **json_twin})
+    shown = api.client.get(page, headers={**api.headers("officer", "DEU"), **json_twin})
+    assert (hidden.status_code, shown.status_code) == (404, 200)
