@@ -14,6 +14,7 @@ PAGES = [
     "/records?kind=vessels",
     "/records/persons/new",
     "/audit",
+    "/training",
 ]
 
 

@@ -67,6 +67,9 @@ def test_a_class_works_a_border_queue_and_the_trainer_reads_and_exports_the_scor
     again = officer.post(f"{case}/decision", {"decision": "seize_document"})
     assert again.status_code == 409
     assert officer.get(f"/training/exercises/{exercise_id}/scores.csv").status_code == 403
+    progress = officer.get(f"/training/exercises/{exercise_id}.json").json()
+    assert progress["mine"]["decided"] == 1
+    assert progress["scores"] is None
 
     scores = trainer.get(f"/training/exercises/{exercise_id}.json").json()["scores"]
     by_name = {line["trainee"]: line for line in scores}

@@ -121,6 +121,10 @@ def exercise_page(exercise_id: str, visit: VisitDep) -> Response:
         "exercise": _summary(exercise),
         "cases": [_case_line(exercise, number, mine.get(number)) for number in _numbers(exercise)],
         "scores": None,
+        "mine": {
+            "decided": len(mine),
+            "correct": sum(item.is_correct for item in mine.values()),
+        },
     }
     if is_trainer:
         lines = training.scores(principal=visit.principal, exercise_id=exercise_id)
