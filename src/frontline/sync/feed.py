@@ -15,7 +15,7 @@ import gzip
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -222,7 +222,7 @@ class Feed:
         skip_cancelled: bool,
         since: int,
         to: int,
-        restricted: set[tuple[str, str]],
+        restricted: Collection[tuple[str, str]] = (),
     ) -> Iterator[bytes]:
         wanted = FIELDS[kind]  # the import format's fields: what build_row takes
         for rows in self.store.changed_batches(kind, since=since, columns=("owner",)):
@@ -240,7 +240,7 @@ class Feed:
         skip_cancelled: bool,
         since: int,
         to: int,
-        restricted: set[tuple[str, str]],
+        restricted: Collection[tuple[str, str]] = (),
     ) -> Iterator[bytes]:
         """Documents (most of a snapshot) straight from their columns, which are their
         import fields: no record objects in between (three times as fast)."""
