@@ -142,8 +142,8 @@ class Screening:
             results = [
                 _without(result, raised) for result, raised in zip(results, known, strict=True)
             ]
-        count_checks(results)
         results, withheld = self._withhold(principal, results)
+        count_checks(results)  # after withholding: the metrics count what callers got
         pairs = list(zip(requests, results, strict=True))
         hits = [pair for pair in pairs if pair[1].hits]
         opener = self.cases
