@@ -87,7 +87,11 @@ def test_who_may_open_training_pages(console: Console) -> None:
     trainer = console.browser("trainer")
     exercise_id = _exercise(console, trainer, travellers="5")
     outsider = console.browser("coordinator")
-    assert outsider.get(f"/training/exercises/{exercise_id}").status_code == 403
+    refused = outsider.get(f"/training/exercises/{exercise_id}")
+    assert refused.status_code == 403
+    assert BANNER in refused.text  # an error page in training says training too
+    assert refused.headers["x-frontline-training"] == "true"
+    assert console.browser(None).get("/training.json").headers["x-frontline-training"] == "true"
     assert outsider.post("/training/spaces", {"name": "mine"}).status_code == 403
     assert console.browser("officer").get("/training/spaces/class-b").status_code == 403
     bad = trainer.post("/training/spaces", {"name": "Not A Name"})

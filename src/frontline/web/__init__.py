@@ -40,6 +40,7 @@ def install_console(app: FastAPI, services: Services) -> None:
     app.include_router(face_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(ConsolePaths)
+    app.add_middleware(training.TrainingHeader)  # every /training answer says so
 
 
 def is_console_page(request: Request) -> bool:

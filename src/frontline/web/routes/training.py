@@ -11,6 +11,8 @@ import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Response
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from frontline.access import ALLOWED, Action
 from frontline.domain.training import Decision, TraineeDecision
@@ -25,16 +27,33 @@ router = APIRouter(include_in_schema=False)
 HEADER = "X-Frontline-Training"
 
 
+class TrainingHeader:
+    """Marks every answer under /training, error pages and redirects included, with
+    ``X-Frontline-Training: true``, so a client can tell training from live by headers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope.get("path", "") if scope["type"] == "http" else ""
+        if not (path == "/training" or path.startswith(("/training/", "/training."))):
+            await self.app(scope, receive, send)
+            return
+
+        async def marked(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message)[HEADER] = "true"
+            await send(message)
+
+        await self.app(scope, receive, marked)
+
+
 def _page(visit: Visit, template: str, data: dict[str, Any], **context: Any) -> Response:
-    response = respond(visit, visit.request, template, {"training": True, **data}, **context)
-    response.headers[HEADER] = "true"
-    return response
+    return respond(visit, visit.request, template, {"training": True, **data}, **context)
 
 
 def _go(visit: Visit, to: str) -> Response:
-    response = redirect(visit.request, to, session=visit.session)
-    response.headers[HEADER] = "true"
-    return response
+    return redirect(visit.request, to, session=visit.session)
 
 
 def _is_trainer(visit: Visit) -> bool:
@@ -140,7 +159,6 @@ def scores_csv(exercise_id: str, visit: VisitDep) -> Response:
         media_type="text/csv; charset=utf-8",
         headers={
             "Content-Disposition": f'attachment; filename="{exercise_id}-scores.csv"',
-            HEADER: "true",
             "Cache-Control": "no-store",
         },
     )
