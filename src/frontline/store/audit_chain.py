@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+import orjson
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 
 from frontline.store import tables
 from frontline.store.codecs import naive_utc
@@ -42,41 +42,37 @@ __all__ = [
 GENESIS = "0" * 64
 """The hash the first entry ever written follows."""
 
-_FIELDS = (
-    "at",
-    "user_id",
-    "user_name",
-    "role",
-    "country",
-    "event",
-    "check_id",
-    "query",
-    "verdict",
-    "record_ids",
-    "result",
-    "operation_id",
-    "border_point",
-)
 _PAGE = 5000
+# Canonical bytes: keys sorted, no spaces, UTF-8 as is; orjson, since a check's write hashes
+# its entry on the request path (2 us here, 45 with the standard json module).
+_CANONICAL = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
 
 
 def entry_hash(prev_hash: str, row: Any) -> str:
-    """The hash of one entry (a dict or a row with the audit columns) after ``prev_hash``."""
+    """The hash of one entry (a dict or a row with the audit columns) after ``prev_hash``:
+    SHA-256 over the previous hash and the stored fields, in a fixed order."""
     get = row.get if isinstance(row, dict) else row._mapping.get
-    values = [_canonical(name, get(name)) for name in _FIELDS]
-    text = json.dumps(
-        [prev_hash, *values], sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    at: Any = get("at")  # a datetime, stored naive in UTC
+    if at.tzinfo is not None:
+        at = naive_utc(at)
+    verdict = get("verdict")
+    values = (
+        prev_hash,
+        at.isoformat(timespec="microseconds"),
+        get("user_id"),
+        get("user_name"),
+        get("role"),
+        get("country"),
+        get("event"),
+        get("check_id"),
+        get("query"),
+        None if verdict is None else str(verdict),
+        get("record_ids"),
+        get("result"),
+        get("operation_id"),
+        get("border_point"),
     )
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def _canonical(name: str, value: Any) -> Any:
-    if name == "at":  # stored naive, in UTC
-        stamp: dt.datetime = value if value.tzinfo is None else naive_utc(value)
-        return stamp.isoformat(timespec="microseconds")
-    if name == "verdict" and value is not None:
-        return str(value)
-    return value
+    return hashlib.sha256(orjson.dumps(values, option=_CANONICAL)).hexdigest()
 
 
 def chain_rows(connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
@@ -88,23 +84,28 @@ def chain_rows(connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
     for row in rows:
         row["prev_hash"] = previous
         previous = row["hash"] = entry_hash(previous, row)
-    connection.execute(
-        update(audit_chain)
-        .where(audit_chain.c.id == 1)
-        .values(hash=previous, length=head.length + len(rows))
-    )
+    connection.execute(_MOVE_HEAD, {"new_hash": previous, "new_length": head.length + len(rows)})
+
+
+# Built once: a check's audit write runs these two on every request, and building a
+# statement costs more than running it.
+_HEAD = select(audit_chain).where(audit_chain.c.id == 1).with_for_update()
+_MOVE_HEAD = (
+    update(audit_chain)
+    .where(audit_chain.c.id == 1)
+    .values(hash=bindparam("new_hash"), length=bindparam("new_length"))
+)
 
 
 def _locked_head(connection: Connection) -> Any:
-    query = select(audit_chain).where(audit_chain.c.id == 1).with_for_update()
-    head = connection.execute(query).first()
+    head = connection.execute(_HEAD).first()
     if head is None:  # a database made before the head row existed: start it
         connection.execute(
             insert(audit_chain).values(
                 id=1, hash=GENESIS, length=0, anchor_hash=GENESIS, anchor_length=0
             )
         )
-        head = connection.execute(query).one()
+        head = connection.execute(_HEAD).one()
     return head
 
 
