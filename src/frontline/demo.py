@@ -11,11 +11,13 @@ from typing import Any
 import orjson
 
 from frontline.domain.records import RecordKind
+from frontline.domain.users import Principal, Role
 from frontline.errors import Conflict
 from frontline.records.kinds import build_row
 from frontline.services import Services
 from frontline.store.database import write_transaction
 from frontline.synth import World, generate_world, world_rows
+from frontline.synth.specimens import demo_alerts, demo_specimens
 
 __all__ = [
     "DEMO_USERS",
@@ -60,6 +62,13 @@ def load_world(
             counts[kind.value] = services.store.upsert_in(connection, kind, valid, now=now)
     if services.index is not None:
         services.index.refresh()
+    seeder = Principal(0, "demo-seed", Role.ADMIN, "XXX")  # specimens of every country
+    counts["specimens"] = services.references.load(
+        principal=seeder, kind="specimens", raws=demo_specimens()
+    )
+    counts["alerts"] = services.references.load(
+        principal=seeder, kind="alerts", raws=demo_alerts(today)
+    )
     return world, counts
 
 

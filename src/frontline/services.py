@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from frontline.biometrics.dna_service import DnaProfiles
 from frontline.biometrics.faces import FaceLimits, Faces
 from frontline.biometrics.model import face_model
 from frontline.hits.cache import SuppressionCache
@@ -20,6 +21,9 @@ from frontline.operations.scope import OperationScope
 from frontline.operations.service import Operations
 from frontline.partners.service import PartnerScreening
 from frontline.records.service import Records
+from frontline.references.catalogue import Catalogue
+from frontline.references.screening import ReferencedScreening
+from frontline.references.service import References
 from frontline.screening.index import IndexedSource
 from frontline.screening.service import Screening
 from frontline.screening.sql import SqlCandidates
@@ -27,12 +31,14 @@ from frontline.settings import Settings
 from frontline.store.audit import AuditLog
 from frontline.store.cases import CaseStore
 from frontline.store.database import make_engine, migrate
+from frontline.store.dna import DnaStore
 from frontline.store.faces import FaceStore
 from frontline.store.manifests import ManifestStore
 from frontline.store.operations import OperationStore
 from frontline.store.outbox import OutboxStore
 from frontline.store.partners import PartnerLimits, PartnerStore
 from frontline.store.repository import RecordStore
+from frontline.store.specimens import SpecimenStore
 from frontline.store.suppressions import SuppressionStore
 from frontline.store.training import TrainingStore
 from frontline.store.users import UserStore
@@ -67,6 +73,8 @@ class Services:
     clock: Callable[[], dt.datetime]
     manifests: ManifestScreening
     partners: PartnerScreening
+    dna: DnaProfiles  # holds this process's DNA index (biometrics.dna_service)
+    references: References  # specimens and counterfeit alerts
     faces: Faces
     training: Training  # spaces are databases of their own; see frontline.training.spaces
 
@@ -124,7 +132,9 @@ def open_services(
         default_deadline_hours=settings.case_deadline_hours,
         deadlines=settings.case_deadlines,
     )
-    screening = Screening(
+    catalogue = Catalogue(SpecimenStore(engine), refresh_seconds=settings.index_refresh_seconds)
+    screening = ReferencedScreening(
+        catalogue=catalogue,
         records=store,
         audit=audit,
         source=source,
@@ -167,6 +177,14 @@ def open_services(
         outbox=outbox,
         notifications=Notifications(outbox=outbox, clock=clock),
         index=index,
+        dna=DnaProfiles(
+            store=DnaStore(engine),
+            records=store,
+            audit=audit,
+            clock=clock,
+            refresh_seconds=settings.index_refresh_seconds,
+        ),
+        references=References(store=catalogue.store, catalogue=catalogue, clock=clock),
         clock=clock,
         manifests=ManifestScreening(screening=screening, store=ManifestStore(engine), clock=clock),
         partners=PartnerScreening(

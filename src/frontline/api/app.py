@@ -17,6 +17,7 @@ from frontline.api.routers import (
     audit,
     cases,
     checks,
+    dna,
     faces,
     health,
     manifests,
@@ -24,6 +25,7 @@ from frontline.api.routers import (
     operations,
     partner,
     records,
+    references,
     suppressions,
     sync,
 )
@@ -70,7 +72,7 @@ def create_app(
     )
     app.state.services = services
     routers = (health, checks, records, audit, suppressions, cases, notifications, operations)
-    for module in (*routers, manifests, partner, sync, faces):
+    for module in (*routers, dna, references, manifests, partner, sync, faces):
         app.include_router(module.router)
     install_console(app, services)
     _install_error_handlers(app)

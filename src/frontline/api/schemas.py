@@ -34,6 +34,12 @@ class DocumentIn(_Strict):
     country: Code | None = Field(default=None, description="Issuing country (ICAO/ISO alpha-3).")
     issuing_country: Code | None = Field(default=None, description="Same as country.")
     type: Short | None = Field(default=None, description="passport, id_card, visa, ...")
+    issue_date: Annotated[str, Field(max_length=10)] | None = Field(
+        default=None, description="YYYY-MM-DD, from the visual zone: checked against the specimen."
+    )
+    expiry_date: Annotated[str, Field(max_length=10)] | None = Field(
+        default=None, description="YYYY-MM-DD, from the visual zone."
+    )
 
 
 class PersonIn(_Strict):

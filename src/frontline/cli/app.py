@@ -17,6 +17,7 @@ from frontline.cli.faces import faces_app
 from frontline.cli.manifests import manifests_app, partners_app
 from frontline.cli.node import node_app, sync_app
 from frontline.cli.operations import access_app, operations_app
+from frontline.cli.references import alerts_app, dna_app, specimens_app
 from frontline.cli.screen import screen_command
 from frontline.cli.suppressions import suppressions_app
 from frontline.cli.training import training_app
@@ -42,6 +43,9 @@ app.add_typer(node_app, name="node")
 app.add_typer(sync_app, name="sync")
 app.add_typer(manifests_app, name="manifests")
 app.add_typer(partners_app, name="partners")
+app.add_typer(dna_app, name="dna")
+app.add_typer(specimens_app, name="specimens")
+app.add_typer(alerts_app, name="alerts")
 app.add_typer(faces_app, name="faces")
 app.command("mrz")(mrz_command)
 app.command("import")(import_command)

@@ -11,6 +11,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from frontline.domain.specimens import DocumentReference, reference_as_dict
+
 __all__ = [
     "CheckResult",
     "CheckWarning",
@@ -95,6 +97,8 @@ class CheckResult:
     warnings: tuple[CheckWarning, ...]
     data_as_of: dt.datetime
     parsed: dict[str, Any] | None = None
+    # The genuine reference of each document checked whose country has specimens on file.
+    references: tuple[DocumentReference, ...] = ()
 
 
 def hit_as_dict(hit: Hit) -> dict[str, Any]:
@@ -133,4 +137,6 @@ def result_as_dict(result: CheckResult) -> dict[str, Any]:
     }
     if result.parsed is not None:
         out["mrz"] = result.parsed
+    if result.references:
+        out["references"] = [reference_as_dict(reference) for reference in result.references]
     return out

@@ -6,7 +6,8 @@ two and a half times as much to construct. Nothing changes them after constructi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
 from frontline.domain.checks import CheckWarning, Database
@@ -27,12 +28,18 @@ __all__ = [
 
 @dataclass(slots=True, kw_only=True)
 class DocumentQuery:
-    """A travel document to check; ``number`` is normalised, ``entered`` as typed or read."""
+    """A travel document to check; ``number`` is normalised, ``entered`` as typed or read.
+
+    The dates, when given (typed from the visual zone, or the expiry read off an MRZ), are
+    checked against the document's specimen; they do not make two queries differ.
+    """
 
     number: str
     entered: str
     country: str
     type: DocumentType | None = None
+    issue_date: dt.date | None = field(default=None, compare=False)
+    expiry_date: dt.date | None = field(default=None, compare=False)
 
 
 @dataclass(slots=True, kw_only=True)

@@ -28,13 +28,16 @@ from frontline.identifiers.imo import normalise_imo
 from frontline.identifiers.mrz import parse_mrz
 from frontline.identifiers.serials import normalise_plate, normalise_serial
 from frontline.identifiers.vin import parse_vin
+from frontline.screening.consistency import mrz_visual_warnings
 
 __all__ = ["parse_check_request"]
 
 _PARTS = frozenset({"mrz", "document", "person", "vehicle", "vessel", "firearm"})
 _FIELDS = {
     "person": frozenset({"name", "birth_date", "sex", "nationality"}),
-    "document": frozenset({"number", "country", "issuing_country", "type"}),
+    "document": frozenset(
+        {"number", "country", "issuing_country", "type", "issue_date", "expiry_date"}
+    ),
     "vehicle": frozenset({"vin", "plate", "plate_country"}),
     "vessel": frozenset({"imo", "hull_id"}),
     "firearm": frozenset({"serial", "make"}),
@@ -69,7 +72,7 @@ def parse_check_request(raw: Any, *, today: dt.date, prefix: str = "") -> CheckR
     documents: list[DocumentQuery] = []
     persons: list[PersonQuery] = []
     warnings: list[CheckWarning] = []
-    parsed = None
+    parsed = mrz_query = mrz_person = document = person = None
     if raw.get("mrz") is not None:
         mrz_query, mrz_person, parsed, mrz_warnings = _mrz(raw["mrz"], today, errors)
         warnings.extend(mrz_warnings)
@@ -80,12 +83,16 @@ def parse_check_request(raw: Any, *, today: dt.date, prefix: str = "") -> CheckR
     section = {name: _section(raw, name, errors) for name in _FIELDS}
     if section["document"] is not None:
         document = _document(section["document"], errors)
-        if document is not None and document not in documents:
+        if document is not None and not _is_mrz_document(document, mrz_query):
             documents.append(document)
+        elif document is not None and mrz_query is not None:
+            mrz_query.issue_date = document.issue_date  # the visual zone's, for the specimen
     if section["person"] is not None:
         person = _person(section["person"], errors)
         if person is not None:
             persons.append(person)
+    if mrz_query is not None and (document is not None or person is not None):
+        warnings.extend(mrz_visual_warnings(mrz_query, mrz_person, document, person))
     vehicle = _vehicle(section["vehicle"], errors, warnings)
     vessel = _vessel(section["vessel"], errors)
     firearm = _firearm(section["firearm"], errors)
@@ -194,6 +201,7 @@ def _mrz(value: Any, today: dt.date, errors: _Errors) -> _MrzReading:
         entered=mrz.document_number,
         country=mrz.issuing_country,
         type=mrz.document_type,
+        expiry_date=mrz.expiry_date,
     )
     person = None
     if mrz.surname or mrz.given_names:
@@ -269,9 +277,42 @@ def _document(section: dict[str, Any], errors: _Errors) -> DocumentQuery | None:
     except InvalidInput as error:
         errors.take("document.country", error)
         country = None
+    issue_date = _date(section, "issue_date", errors)
+    expiry_date = _date(section, "expiry_date", errors)
+    if issue_date and expiry_date and expiry_date <= issue_date:
+        errors.add("document.expiry_date", "is not after the issue date")
     if number is None or country is None or entered is None:
         return None
-    return DocumentQuery(number=number, entered=entered, country=country, type=doc_type)
+    return DocumentQuery(
+        number=number,
+        entered=entered,
+        country=country,
+        type=doc_type,
+        issue_date=issue_date,
+        expiry_date=expiry_date,
+    )
+
+
+def _is_mrz_document(document: DocumentQuery, mrz_query: DocumentQuery | None) -> bool:
+    """Whether the typed document is the one the MRZ names (its visual zone), not another."""
+    if mrz_query is None:
+        return False
+    return (
+        document.number == mrz_query.number
+        and document.country == mrz_query.country
+        and document.type in (None, mrz_query.type)
+    )
+
+
+def _date(section: dict[str, Any], field: str, errors: _Errors) -> dt.date | None:
+    value = _text(section, field, f"document.{field}", errors)
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        errors.add(f"document.{field}", f"is not a date YYYY-MM-DD: {value!r}")
+        return None
 
 
 def _vehicle(

@@ -13,16 +13,18 @@ from frontline.services import Services
 from frontline.web.console import ConsoleConfig, wants_json
 from frontline.web.routes import audit, check, hits, login, operations, records, training
 from frontline.web.routes import faces as face_pages
+from frontline.web.routes import references as reference_pages
 from frontline.web.sessions import session_key
 
 __all__ = ["install_console", "is_console_page"]
 
 STATIC = Path(__file__).parent / "static"
 # The first path segments that are console pages; the rest (/v1, /healthz, /docs,
-# /openapi.json) is the API's and keeps its own answers.
+# /openapi.json) is the API's and keeps its own answers; dna and specimens are issue 9's.
 PAGES = frozenset(
     {"", "login", "logout", "check", "hits", "records", "audit", "operations", "training"}
 )
+PAGES |= {"dna", "specimens"}
 
 PAGES |= {"faces"}  # issue 9's face search
 
@@ -35,7 +37,7 @@ def install_console(app: FastAPI, services: Services) -> None:
         idle_minutes=settings.session_idle_minutes,
         max_hours=settings.session_max_hours,
     )
-    for module in (login, check, records, hits, audit, operations, training):
+    for module in (login, check, records, hits, audit, operations, reference_pages, training):
         app.include_router(module.router)
     app.include_router(face_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

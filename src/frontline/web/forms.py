@@ -26,7 +26,7 @@ __all__ = [
 
 # The check forms' field names are "section.field", the API's body shape flattened.
 CHECK_SECTIONS: dict[str, tuple[str, ...]] = {
-    "document": ("number", "country", "type"),
+    "document": ("number", "country", "type", "issue_date", "expiry_date"),
     "person": ("name", "birth_date", "sex", "nationality"),
     "vehicle": ("vin", "plate", "plate_country"),
     "vessel": ("imo", "hull_id"),

@@ -1,0 +1,242 @@
+"""DNA use cases: enrol a profile to a person record, search a probe over every profile.
+
+The index lives in each server process, built from the database at the first search and
+kept current without a restart: an enrolment through this process is added at once, and
+before each search (at most every ``refresh_seconds``) the process reads the profiles
+other processes enrolled past the last ``seq`` it holds. The audit records the type of
+query only ("DNA search", "DNA enrolment"), never a profile.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from frontline.access import Action, require, require_owner
+from frontline.biometrics.dna import Comparison, Profile, compare_profiles, parse_profile
+from frontline.biometrics.dna_index import DnaIndex
+from frontline.biometrics.loci import STR_LOCI
+from frontline.domain.records import Person, RecordKind
+from frontline.domain.users import Principal
+from frontline.errors import InvalidInput
+from frontline.ids import new_id
+from frontline.store.audit import AuditLog
+from frontline.store.dna import DnaStore, StoredProfile
+from frontline.store.repository import RecordStore
+
+__all__ = ["DnaHit", "DnaProfiles", "DnaSearch", "SearchLimits"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchLimits:
+    """The stringency of a search: mismatching loci allowed, loci compared at least."""
+
+    max_mismatches: int = 0
+    min_loci: int = 8
+    limit: int = 20
+
+    def validated(self) -> SearchLimits:
+        if not 0 <= self.max_mismatches <= 10:
+            raise InvalidInput.for_field("max_mismatches", "must be between 0 and 10")
+        if not 1 <= self.min_loci <= len(STR_LOCI):
+            raise InvalidInput.for_field("min_loci", f"must be between 1 and {len(STR_LOCI)}")
+        if not 1 <= self.limit <= 100:
+            raise InvalidInput.for_field("limit", "must be between 1 and 100")
+        return self
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DnaHit:
+    profile_id: str
+    record_id: str
+    owner: str
+    comparison: Comparison
+    log10_lr: float
+    record: dict[str, Any]
+
+    def as_dict(self) -> dict[str, Any]:
+        comparison = self.comparison
+        return {
+            "profile_id": self.profile_id,
+            "record_id": self.record_id,
+            "owner": self.owner,
+            "loci_agreeing": len(comparison.agreeing),
+            "loci_compared": comparison.compared,
+            "mismatches": len(comparison.disagreeing),
+            "agreeing": list(comparison.agreeing),
+            "disagreeing": list(comparison.disagreeing),
+            "inconclusive": list(comparison.inconclusive),
+            "amelogenin": comparison.amelogenin,
+            "log10_lr": round(self.log10_lr, 2),
+            "record": self.record,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DnaSearch:
+    search_id: str
+    limits: SearchLimits
+    probe_loci: int
+    profiles_searched: int
+    hits: tuple[DnaHit, ...] = field(default=())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "search_id": self.search_id,
+            "verdict": "hit" if self.hits else "no_hit",
+            "probe_loci": self.probe_loci,
+            "max_mismatches": self.limits.max_mismatches,
+            "min_loci": self.limits.min_loci,
+            "profiles_searched": self.profiles_searched,
+            "hits": [hit.as_dict() for hit in self.hits],
+        }
+
+
+class DnaProfiles:
+    """Enrol and search DNA profiles; one per process, holding that process's index."""
+
+    def __init__(
+        self,
+        *,
+        store: DnaStore,
+        records: RecordStore,
+        audit: AuditLog,
+        clock: Callable[[], dt.datetime],
+        refresh_seconds: float,
+    ) -> None:
+        self.store = store
+        self.records = records
+        self.audit = audit
+        self.clock = clock
+        self.refresh_seconds = refresh_seconds
+        self._lock = threading.Lock()
+        self._index: DnaIndex | None = None
+        self._ids: list[str] = []  # profile id of each index row
+        self._seq = 0
+        self._checked = 0.0
+
+    def enrol(self, *, principal: Principal, record_id: str, raw: Any) -> StoredProfile:
+        """Enrol a profile to a person record; only the record's owner bureau may."""
+        require(principal, Action.WRITE_RECORDS)
+        profile = parse_profile(raw)
+        record = self.records.get(RecordKind.PERSONS, record_id)
+        require_owner(principal, record.owner)
+        now = self.clock()
+        profile_id = new_id("dna")
+        row = {
+            "id": profile_id,
+            "record_id": record.id,
+            "owner": record.owner,
+            "loci": profile.as_dict(),
+            "str_loci": profile.str_loci,
+            "created_at": now,
+            "created_by": principal.name,
+        }
+        self.audit.append(
+            principal=principal,
+            event="dna_enrol",
+            at=now,
+            entries=[{"query": {"type": "DNA enrolment"}, "record_ids": [record.id]}],
+            then=lambda connection: self.store.insert_in(connection, row),
+        )
+        self.refresh(force=True)
+        return self.store.get(profile_id)
+
+    def get(self, *, principal: Principal, profile_id: str) -> StoredProfile:
+        require(principal, Action.READ_RECORDS)
+        return self.store.get(profile_id)
+
+    def search(self, *, principal: Principal, raw: Any, limits: SearchLimits) -> DnaSearch:
+        """Profiles within ``limits`` of the probe, ranked, each naming its loci; audited."""
+        require(principal, Action.CHECK)
+        limits = limits.validated()
+        probe = parse_profile(raw)
+        comparable = len(DnaIndex.codes_of(probe))
+        if comparable < limits.min_loci:
+            raise InvalidInput.for_field(
+                "loci",
+                f"the probe has {comparable} comparable STR loci, fewer than min_loci "
+                f"{limits.min_loci}",
+            )
+        index = self.refresh()
+        with self._lock:
+            candidates = index.search(
+                probe,
+                max_mismatches=limits.max_mismatches,
+                min_loci=limits.min_loci,
+                limit=limits.limit,
+            )
+            ids = [self._ids[candidate.row] for candidate in candidates]
+            searched = index.size
+        hits = self._hits(probe, ids, [candidate.log10_lr for candidate in candidates])
+        result = DnaSearch(
+            search_id=new_id("dnas"),
+            limits=limits,
+            probe_loci=comparable,
+            profiles_searched=searched,
+            hits=tuple(hits),
+        )
+        self.audit.append(
+            principal=principal,
+            event="dna_search",
+            at=self.clock(),
+            entries=[
+                {
+                    "check_id": result.search_id,
+                    "query": {"type": "DNA search"},
+                    "verdict": "hit" if hits else "no_hit",
+                    "record_ids": [hit.record_id for hit in hits],
+                    "result": {"hits": len(hits)},
+                }
+            ],
+        )
+        return result
+
+    def _hits(self, probe: Profile, ids: list[str], scores: list[float]) -> list[DnaHit]:
+        stored = self.store.by_ids(ids)
+        hits = []
+        for profile_id, score in zip(ids, scores, strict=True):
+            found = stored[profile_id]
+            candidate = parse_profile(found.loci)
+            hits.append(
+                DnaHit(
+                    profile_id=profile_id,
+                    record_id=found.record_id,
+                    owner=found.owner,
+                    comparison=compare_profiles(probe, candidate),
+                    log10_lr=score,
+                    record=self._summary(found.record_id),
+                )
+            )
+        return hits
+
+    def _summary(self, record_id: str) -> dict[str, Any]:
+        person = self.records.get(RecordKind.PERSONS, record_id)
+        if not isinstance(person, Person):
+            return {}
+        return {
+            "name": person.name,
+            "notice_type": person.type.value,
+            "state": person.state.value,
+            "action": person.action,
+        }
+
+    def refresh(self, *, force: bool = False) -> DnaIndex:
+        """The index, first built or brought up to date with profiles enrolled since."""
+        with self._lock:
+            moment = time.monotonic()
+            if self._index is None:
+                self._index = DnaIndex()
+            elif not force and moment - self._checked < self.refresh_seconds:
+                return self._index
+            self._checked = moment
+            if self.store.last_seq() > self._seq:
+                for batch in self.store.after(self._seq):
+                    self._index.add([parse_profile(row.loci) for row in batch])
+                    self._ids.extend(row.id for row in batch)
+                    self._seq = batch[-1].seq
+            return self._index

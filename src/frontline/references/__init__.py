@@ -1,0 +1,2 @@
+"""Genuine-document references for second-line inspection: specimens and counterfeit
+alerts, loaded by bureaus, consulted by every document check."""
