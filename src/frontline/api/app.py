@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, nullcontext
-from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontline import __version__
+from frontline.api.guards import Limits, RequestContext
 from frontline.api.responses import FastJSON, error_body
 from frontline.api.routers import (
     audit,
@@ -74,9 +74,12 @@ def create_app(
     routers = (health, checks, records, audit, suppressions, cases, notifications, operations)
     for module in (*routers, dna, references, manifests, partner, sync, faces):
         app.include_router(module.router)
+    # Added innermost first: the limits see the console's path marks, and the request
+    # context (request id, access log, security headers) wraps every answer.
+    app.add_middleware(Limits, settings=services.settings)
     install_console(app, services)
+    app.add_middleware(RequestContext, hsts_seconds=services.settings.hsts_seconds)
     _install_error_handlers(app)
-    _install_body_limit(app, services.settings.max_body_bytes)
     return app
 
 
@@ -116,7 +119,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
-        code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code, "http_error")
+        codes = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}
+        code = codes.get(error.status_code, "http_error")
         if is_console_page(request):
             return error_page(request, _PageError(code, str(error.detail), error.status_code))
         return FastJSON(error_body(code, str(error.detail)), status_code=error.status_code)
@@ -140,16 +144,3 @@ class _PageError(FrontlineError):
         super().__init__(message)
         self.code = code  # type: ignore[misc]
         self.http_status = status  # type: ignore[misc]
-
-
-def _install_body_limit(app: FastAPI, limit: int) -> None:
-    @app.middleware("http")
-    async def limit_body(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
-            message = f"the body is larger than {limit} bytes"
-            return FastJSON(error_body("payload_too_large", message), status_code=413)
-        response: Any = await call_next(request)
-        return response  # type: ignore[no-any-return]

@@ -6,6 +6,7 @@ Dialect differences live here and in ``dialect.py`` and nowhere else.
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 
@@ -109,6 +111,12 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (creates it on an empty database)."""
     with write_transaction(engine) as connection:
         command.upgrade(_alembic_config(connection), "head")
+
+
+@functools.cache
+def head_revision() -> str | None:
+    """The newest revision of the migrations this code ships."""
+    return ScriptDirectory(str(_MIGRATIONS)).get_current_head()
 
 
 def schema_revision(engine: Engine) -> str | None:
