@@ -142,7 +142,8 @@ class Faces:
         self.store.add(
             enrolment, vector=vector, photo_sha256=hashlib.sha256(photo).hexdigest(), then=audit
         )
-        self.refresh(force=True)
+        if self._index is not None:  # a one-shot CLI enrolment builds no gallery
+            self.refresh(force=True)
         return enrolment
 
     def enrolments(self, *, principal: Principal, record_id: str) -> list[Enrolment]:

@@ -46,6 +46,11 @@ class FaceIndex:
     def __init__(self, *, use_gpu: bool = False) -> None:
         import faiss  # here, not at the top: a one-shot CLI command never loads FAISS
 
+        # One thread a search: a single probe gains little from OpenMP, and its spinning
+        # workers made a 100,000-face search 5 times slower on a busy 2-core machine
+        # (bench_faces). Searches take turns on the lock anyway: adding to a flat index
+        # moves its storage, which a search running beside it would read.
+        faiss.omp_set_num_threads(1)
         self._lock = threading.Lock()
         self._cpu: Any = faiss.IndexFlatIP(DIMENSIONS)
         self._index: Any = self._cpu

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from frontline.access import Action, require
 from frontline.api.deps import ServicesDep
@@ -31,7 +32,9 @@ async def search_faces(request: Request, services: ServicesDep) -> Response:
     _, upload = await _submitted(visit)
     require(visit.principal, Action.CHECK)
     try:
-        found = services.faces.search(principal=visit.principal, photo=need_photo(upload))
+        found = await run_in_threadpool(
+            services.faces.search, principal=visit.principal, photo=need_photo(upload)
+        )
     except (InvalidInput, PayloadTooLarge) as error:
         return _refused(visit, error)
     return _page(visit, found.as_dict())
@@ -46,8 +49,11 @@ async def enrol_face(request: Request, services: ServicesDep) -> Response:
     try:
         if not record_id:
             raise InvalidInput.for_field("record_id", "name the person record to enrol to")
-        enrolment = services.faces.enrol(
-            principal=visit.principal, record_id=record_id, photo=need_photo(upload)
+        enrolment = await run_in_threadpool(
+            services.faces.enrol,
+            principal=visit.principal,
+            record_id=record_id,
+            photo=need_photo(upload),
         )
     except (InvalidInput, PayloadTooLarge) as error:
         return _refused(visit, error, record_id=record_id)
