@@ -17,6 +17,7 @@ from frontline.cli.faces import faces_app
 from frontline.cli.manifests import manifests_app, partners_app
 from frontline.cli.node import node_app, sync_app
 from frontline.cli.operations import access_app, operations_app
+from frontline.cli.records import records_app
 from frontline.cli.references import alerts_app, dna_app, specimens_app
 from frontline.cli.screen import screen_command
 from frontline.cli.suppressions import suppressions_app
@@ -39,6 +40,7 @@ app.add_typer(webhooks_app, name="webhooks")
 app.add_typer(outbox_app, name="outbox")
 app.add_typer(operations_app, name="operations")
 app.add_typer(access_app, name="access")
+app.add_typer(records_app, name="records")
 app.add_typer(node_app, name="node")
 app.add_typer(sync_app, name="sync")
 app.add_typer(manifests_app, name="manifests")

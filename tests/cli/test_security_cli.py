@@ -1,4 +1,4 @@
-"""``frontline audit verify`` and ``frontline audit purge``."""
+"""``frontline audit verify|purge`` and ``frontline records restrict|unrestrict``."""
 
 from __future__ import annotations
 
@@ -50,3 +50,22 @@ def test_verify_then_purge_then_a_tampered_entry_fails_verify(
     broken = cli.invoke(app, ["audit", "verify"])
     assert broken.exit_code == 1
     assert "\tedited\t" in broken.stdout
+
+
+def test_records_restrict_then_unrestrict_from_the_command_line(cli: CliRunner) -> None:
+    imported = cli.invoke(app, ["import", "documents", "docs/examples/documents.jsonl"])
+    assert imported.exit_code == 0, imported.output
+    record_id = json.loads(Path("docs/examples/documents.jsonl").read_text().splitlines()[0])["id"]
+    restricted = cli.invoke(
+        app, ["records", "restrict", "documents", record_id, "--only", "DEU,AUT", "--json"]
+    )
+    assert restricted.exit_code == 0, restricted.output
+    assert json.loads(restricted.stdout)["countries"] == ["AUT", "DEU"]
+    both = cli.invoke(
+        app, ["records", "restrict", "documents", record_id, "--only", "DEU", "--hidden-from", "X"]
+    )
+    assert both.exit_code == 2
+    assert cli.invoke(app, ["records", "unrestrict", "documents", record_id]).exit_code == 0
+    again = cli.invoke(app, ["records", "unrestrict", "documents", record_id])
+    assert again.exit_code == 2
+    assert "has no restriction" in again.output
