@@ -32,6 +32,7 @@ def test_a_trainer_runs_a_border_queue_and_reads_the_score(page: Any, server: Se
     _log_in(page, "trainer-e2e", password, "/training")
     assert "TRAINING" in page.inner_text("#training-banner")
     page.get_by_label(re.compile("^New space name")).fill("e2e-class")
+    page.get_by_label("Documents in its synthetic world").fill("400")
     page.get_by_role("button", name="Create space").click()
     page.wait_for_url(re.compile(r"/training/spaces/e2e-class$"), timeout=60_000)
     page.get_by_label(re.compile("^Travellers")).fill("20")

@@ -118,3 +118,12 @@ def test_scores_count_right_decisions_per_trainee_and_per_case_type() -> None:
     ]
     assert lines[1].by_type == {"clean": [1, 1], "stolen_blank": [0, 1]}
     assert lines[1].percent == 50.0
+
+
+def test_a_small_world_still_gives_a_border_queue_of_what_it_holds() -> None:
+    small = generate_world(size=40, seed=1, today=TODAY)
+    assert not [d for d in small.documents if d.number is None]  # no stolen blank batch
+    cases = build_exercise(small, template="border-queue", seed=1, cases=20)
+    assert len(cases) == 20
+    assert CaseType.STOLEN_BLANK not in {case.case_type for case in cases}
+    assert sum(case.case_type is not CaseType.CLEAN for case in cases) == 4

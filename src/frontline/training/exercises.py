@@ -128,9 +128,14 @@ def _cycle(kinds: Sequence[Builder], count: int, rng: random.Random) -> list[Bui
     return chosen
 
 
+def _possible(world: World, kinds: Sequence[Builder]) -> list[Builder]:
+    """The kinds of case this world can supply (a small world may hold no stolen blank)."""
+    return [kind for kind in kinds if kind not in _NEEDS or _NEEDS[kind](world)]
+
+
 def _plan_document_fraud(draw: _Draw, count: int) -> list[Builder]:
     kinds = [_check_digit, _data_page_mismatch, _nonexistent_series, _stolen_blank]
-    return _cycle([*kinds, _stolen_document, _clean], count, draw.rng)
+    return _cycle(_possible(draw.world, [*kinds, _stolen_document, _clean]), count, draw.rng)
 
 
 def _plan_notices(draw: _Draw, count: int) -> list[Builder]:
@@ -151,15 +156,18 @@ def _plan_vehicles(draw: _Draw, count: int) -> list[Builder]:
 
 def _plan_border_queue(draw: _Draw, count: int) -> list[Builder]:
     """Mostly clean travellers, with a fifth (at least three, when there is room) planted."""
-    planted_kinds: list[Builder] = [
-        _stolen_document,
-        _tdawn,
-        _check_digit,
-        _stolen_blank,
-        _data_page_mismatch,
-        _stolen_vehicle,
-        _nonexistent_series,
-    ]
+    planted_kinds = _possible(
+        draw.world,
+        [
+            _stolen_document,
+            _tdawn,
+            _check_digit,
+            _stolen_blank,
+            _data_page_mismatch,
+            _stolen_vehicle,
+            _nonexistent_series,
+        ],
+    )
     planted = min(count, max(3, round(count * 0.2)))
     builders: list[Builder] = [planted_kinds[i % len(planted_kinds)] for i in range(planted)]
     builders += [_clean] * (count - planted)
@@ -292,13 +300,13 @@ def _stolen_blank(draw: _Draw, number: int) -> ExerciseCase:
     )
 
 
+def _stolen_passports(world: World) -> list[TravelDocument]:
+    listed = _listed(world, DocumentStatus.STOLEN, batch=False)
+    return [document for document in listed if document.type is DocumentType.PASSPORT]
+
+
 def _stolen_document(draw: _Draw, number: int) -> ExerciseCase:
-    stolen = [
-        document
-        for document in _listed(draw.world, DocumentStatus.STOLEN, batch=False)
-        if document.type is DocumentType.PASSPORT
-    ]
-    listed: TravelDocument = draw.next_of("stolen passports", stolen)
+    listed: TravelDocument = draw.next_of("stolen passports", _stolen_passports(draw.world))
     document = _holder_of(draw, listed, listed.number or "")
     why = (
         f"The passport is reported stolen (SLTD record {listed.id}): an impostor carries it. "
@@ -430,9 +438,12 @@ def _vehicle_fields(vehicle: Vehicle) -> dict[str, str]:
     return {key: value for key, value in fields.items() if value}
 
 
+def _stolen_cars(world: World) -> list[Vehicle]:
+    return [v for v in world.vehicles if v.status is ObjectStatus.STOLEN and v.vin]
+
+
 def _stolen_vehicle(draw: _Draw, number: int) -> ExerciseCase:
-    stolen = [v for v in draw.world.vehicles if v.status is ObjectStatus.STOLEN and v.vin]
-    vehicle: Vehicle = draw.next_of("stolen vehicles", stolen)
+    vehicle: Vehicle = draw.next_of("stolen vehicles", _stolen_cars(draw.world))
     driver = draw.clean_document()
     why = (
         f"The car is reported stolen (record {vehicle.id}, owner {vehicle.owner}): "
@@ -470,6 +481,14 @@ def _adult(rng: random.Random, today: dt.date) -> dt.date:
 def _future(rng: random.Random, today: dt.date) -> dt.date:
     return dt.date.fromordinal(today.toordinal() + rng.randint(60, 3650))
 
+
+# What a kind of case draws on, where a world may lack it.
+_NEEDS: dict[Builder, Callable[[World], bool]] = {
+    _stolen_blank: lambda world: bool(_listed(world, DocumentStatus.STOLEN_BLANK, batch=True)),
+    _stolen_document: lambda world: bool(_stolen_passports(world)),
+    _tdawn: lambda world: bool(world.linked_documents),
+    _stolen_vehicle: lambda world: bool(_stolen_cars(world)),
+}
 
 _PLANS: dict[str, Callable[[_Draw, int], list[Builder]]] = {
     "document-fraud": _plan_document_fraud,
