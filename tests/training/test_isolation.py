@@ -6,7 +6,6 @@ Runs on SQLite (a space is a folder of its own) and PostgreSQL (a schema of its 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -22,8 +21,8 @@ from frontline.errors import Conflict, PermissionDenied, StorageFailed
 from frontline.services import Services
 from frontline.store import tables
 from frontline.store.training_tables import training_spaces
+from tests.training.common import TRAINER, check_body
 
-TRAINER = Principal(901, "tina-trainer", Role.TRAINER, "FRA")
 ANA = Principal(902, "ana", Role.OFFICER, "FRA")
 BEN = Principal(903, "ben", Role.BUREAU, "DEU")
 # What a check must find for each planted case type (the clean ones must find nothing).
@@ -57,19 +56,6 @@ def _live_snapshot(services: Services) -> dict[str, list[tuple[str, ...]]]:
         }
 
 
-def _raw(presented: dict[str, Any]) -> dict[str, Any]:
-    """What the trainee types into the check form: the MRZ, the list entry, the car."""
-    raw: dict[str, Any] = {}
-    if "mrz" in presented:
-        raw["mrz"] = presented["mrz"]
-    if "person" in presented:
-        raw["person"] = {key: value for key, value in presented["person"].items() if value}
-    if "vehicle" in presented:
-        vehicle = presented["vehicle"]
-        raw["vehicle"] = {k: vehicle[k] for k in ("vin", "plate", "plate_country") if k in vehicle}
-    return raw
-
-
 def _count(services: Services, table: str) -> int:
     with services.engine.connect() as connection:
         return int(connection.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one())
@@ -94,7 +80,10 @@ def test_a_whole_border_queue_exercise_leaves_every_live_table_unchanged(
     assert len(exercise.cases) == 20
     for case in exercise.cases:
         result = training.check_case(
-            principal=ANA, exercise_id=exercise.id, number=case.number, raw=_raw(case.presented)
+            principal=ANA,
+            exercise_id=exercise.id,
+            number=case.number,
+            raw=check_body(case.presented),
         )
         assert result["training"] is True
         found = {(hit["database"], hit["record_id"]) for hit in result["hits"]}
