@@ -108,6 +108,7 @@ def test_a_whole_border_queue_exercise_leaves_every_live_table_unchanged(
     inside = training.databases.open(space.location)
     assert _count(inside, "audit") == 20  # the checks were audited, in the space
     assert _count(inside, "cases") >= 3  # its hits opened cases there, not live
+    assert _count(inside, "outbox") >= 3  # and queued their notifications there, unsent
     scores = {
         line.trainee: line for line in training.scores(principal=TRAINER, exercise_id=exercise.id)
     }
