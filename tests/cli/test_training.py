@@ -39,6 +39,36 @@ def test_create_a_space_then_a_border_queue_exercise_with_its_cases(cli: CliRunn
     assert exercise["trainees"] == ["ana", "ben"]
     scores = _json(cli, "scores", exercise["id"], "--json")["scores"]
     assert [(line["trainee"], line["decided"]) for line in scores] == [("ana", 0), ("ben", 0)]
+    course = _json(
+        cli,
+        "course",
+        "--topic",
+        "Notices",
+        "--place",
+        "Lyon",
+        "--from",
+        "2026-11-20",
+        "--to",
+        "2026-11-21",
+        "--trainees",
+        "cleo",
+        "--json",
+    )["course"]
+    taught = _json(
+        cli,
+        "exercise",
+        "--space",
+        "cli-space",
+        "--template",
+        "notices",
+        "--course",
+        course["id"],
+        "--json",
+    )
+    assert taught["trainees"] == ["cleo"]
+    record = _json(cli, "courses", course["id"], "--json")
+    assert record["course"]["topic"] == "Notices"
+    assert [line["trainee"] for line in record["exercises"][0]["scores"]] == ["cleo"]
     listed = _json(cli, "list", "--json")["spaces"]
     assert [space["name"] for space in listed] == ["cli-space"]
     assert cli.invoke(app, ["training", "delete", "cli-space"]).exit_code == 0
