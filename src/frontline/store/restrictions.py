@@ -1,8 +1,9 @@
 """The owners' restrictions on records, kept in memory for the checks' hit path.
 
 The table is small (a restriction is an owner's exception, set record by record), so every
-restriction is held in one dict, re-read after ``refresh_seconds`` (0: on every use) and at
-once after a write through this process; checks without hits never look at it.
+restriction is held in one dict. After ``refresh_seconds`` (0: on every use) one small query
+asks whether the table changed, and only then are its rows read again; a write through this
+process clears the dict at once. Checks without hits never look at it.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import time
 import weakref
 from collections.abc import Iterable
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from frontline.domain.restrictions import Restriction, RestrictionMode
+from frontline.store import tables
 from frontline.store.codecs import naive_utc
 from frontline.store.database import write_transaction
 from frontline.store.security_tables import record_restrictions
@@ -30,7 +32,7 @@ class RestrictionStore:
         self.engine = engine
         self.refresh_seconds = refresh_seconds
         self._lock = threading.Lock()
-        self._cached: tuple[float, dict[Key, Restriction]] | None = None
+        self._cached: tuple[float, int, dict[Key, Restriction]] | None = None
 
     def put(self, restriction: Restriction, *, set_by: str, now: dt.datetime) -> None:
         row = {
@@ -50,6 +52,7 @@ class RestrictionStore:
                 )
             )
             connection.execute(insert(table).values(**row))
+            _count_change(connection)
         self.forget()
 
     def remove(self, kind: str, record_id: str) -> bool:
@@ -58,6 +61,7 @@ class RestrictionStore:
             result = connection.execute(
                 delete(table).where(table.c.kind == kind, table.c.record_id == record_id)
             )
+            _count_change(connection)
         self.forget()
         return bool(result.rowcount)
 
@@ -74,26 +78,51 @@ class RestrictionStore:
     def current(self) -> dict[Key, Restriction]:
         cached = self._cached
         if cached is not None and time.monotonic() - cached[0] < self.refresh_seconds:
-            return cached[1]
+            return cached[2]
+        table = record_restrictions
         with self.engine.connect() as connection:
-            rows = connection.execute(select(record_restrictions)).all()
-        fresh = {
-            (row.kind, row.record_id): Restriction(
-                kind=row.kind,
-                record_id=row.record_id,
-                mode=RestrictionMode(row.mode),
-                countries=frozenset(filter(None, row.countries.split(","))),
-                owner=row.owner,
-            )
-            for row in rows
-        }
+            # Every write counts itself in frontline_settings: the rows are read again only
+            # after a write (by any process).
+            signature = connection.execute(_CHANGES).scalar() or 0
+            if cached is not None and cached[1] == signature:
+                fresh = cached[2]
+            else:
+                rows = connection.execute(
+                    select(
+                        table.c.kind, table.c.record_id, table.c.mode, table.c.countries
+                    ).add_columns(table.c.owner)
+                ).all()
+                fresh = {(row[0], row[1]): _restriction(*row) for row in rows}
         with self._lock:
-            self._cached = (time.monotonic(), fresh)
+            self._cached = (time.monotonic(), signature, fresh)
         return fresh
 
     def forget(self) -> None:
         with self._lock:
             self._cached = None
+
+
+_KEY = "restrictions"
+_CHANGES = select(tables.settings_table.c.value).where(tables.settings_table.c.key == _KEY)
+
+
+def _count_change(connection: Connection) -> None:
+    counter = tables.settings_table
+    changed = connection.execute(
+        update(counter).where(counter.c.key == _KEY).values(value=counter.c.value + 1)
+    )
+    if not changed.rowcount:
+        connection.execute(insert(counter).values(key=_KEY, value=1))
+
+
+def _restriction(kind: str, record_id: str, mode: str, countries: str, owner: str) -> Restriction:
+    return Restriction(
+        kind=kind,
+        record_id=record_id,
+        mode=RestrictionMode(mode),
+        countries=frozenset(filter(None, countries.split(","))),
+        owner=owner,
+    )
 
 
 _STORES: weakref.WeakKeyDictionary[Engine, RestrictionStore] = weakref.WeakKeyDictionary()
