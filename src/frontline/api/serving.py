@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
+import tempfile
 
 import uvicorn
 from uvicorn.supervisors import Multiprocess
+
+from frontline.api.logs import log_config
 
 __all__ = ["serve_workers"]
 
@@ -24,9 +29,14 @@ class _TcpConfig(uvicorn.Config):
         return sock
 
 
-def serve_workers(*, host: str, port: int, workers: int) -> None:
+def serve_workers(*, host: str, port: int, workers: int, log_format: str = "json") -> None:
     """Serve with ``workers`` processes sharing one socket; each opens its own services
-    (and builds its own memory index) from the ``FRONTLINE_*`` settings."""
+    (and builds its own memory index) from the ``FRONTLINE_*`` settings.
+
+    The workers count their metrics in files of one folder (prometheus_client's multiprocess
+    mode), so ``/metrics`` on any of them reports the whole node; the folder is made here,
+    before the workers start (they read its name when they import the client), and removed
+    at exit."""
     config = _TcpConfig(
         "frontline.api.app:app_from_settings",
         factory=True,
@@ -35,5 +45,16 @@ def serve_workers(*, host: str, port: int, workers: int) -> None:
         port=port,
         log_level="info",
         access_log=False,
+        log_config=log_config(log_format),
     )
-    Multiprocess(config, sockets=[config.bind_socket()]).run()
+    given = os.environ.get(_METRICS_DIR)
+    folder = given or tempfile.mkdtemp(prefix="frontline-metrics-")
+    os.environ[_METRICS_DIR] = folder
+    try:
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+    finally:
+        if given is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+_METRICS_DIR = "PROMETHEUS_MULTIPROC_DIR"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
+import logging.config
 from typing import Annotated
 
 import typer
@@ -70,11 +70,12 @@ def serve(
     import uvicorn
 
     from frontline.api.app import create_app
+    from frontline.api.logs import log_config
     from frontline.api.serving import serve_workers
     from frontline.services import open_services
 
     settings = load_settings()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.config.dictConfig(log_config(settings.log_format))
     processes = workers or settings.workers
     services = open_services(settings, use_index=processes == 1)
     _seed_if_asked(services, settings, demo)
@@ -82,7 +83,9 @@ def serve(
     _announce_console(settings, bind_host, bind_port, demo)
     if processes > 1:
         services.close()
-        serve_workers(host=bind_host, port=bind_port, workers=processes)
+        serve_workers(
+            host=bind_host, port=bind_port, workers=processes, log_format=settings.log_format
+        )
         return
     try:
         uvicorn.run(
@@ -90,7 +93,8 @@ def serve(
             host=bind_host,
             port=bind_port,
             log_level="info",
-            access_log=False,
+            access_log=False,  # frontline.http logs each request, by route, with its id
+            log_config=log_config(settings.log_format),
         )
     finally:
         services.close()
