@@ -256,6 +256,7 @@ class Training:
 
     def scores_csv(self, *, principal: Principal, exercise_id: str) -> str:
         """The score table as CSV: one row per trainee and case type, then the total."""
+        require(principal, Action.MANAGE_TRAINING)  # before the lookup: no id probing
         exercise = self.store.exercise(exercise_id)
         lines = self.scores(principal=principal, exercise_id=exercise_id)
         out = io.StringIO()
