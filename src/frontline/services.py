@@ -132,7 +132,8 @@ def open_services(
         default_deadline_hours=settings.case_deadline_hours,
         deadlines=settings.case_deadlines,
     )
-    catalogue = Catalogue(SpecimenStore(engine), refresh_seconds=settings.index_refresh_seconds)
+    specimens = SpecimenStore(engine)
+    catalogue = Catalogue(specimens, refresh_seconds=settings.index_refresh_seconds)
     screening = ReferencedScreening(
         catalogue=catalogue,
         records=store,
@@ -184,7 +185,7 @@ def open_services(
             clock=clock,
             refresh_seconds=settings.index_refresh_seconds,
         ),
-        references=References(store=catalogue.store, catalogue=catalogue, clock=clock),
+        references=References(store=specimens, catalogue=catalogue, clock=clock),
         clock=clock,
         manifests=ManifestScreening(screening=screening, store=ManifestStore(engine), clock=clock),
         partners=PartnerScreening(

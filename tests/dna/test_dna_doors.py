@@ -142,3 +142,18 @@ def test_the_cli_enrols_and_searches_and_bad_files_exit_2(cli: CliRunner, tmp_pa
     assert refused.exit_code == 2
     assert "D0S0" in refused.output
     assert "Traceback" not in refused.output
+
+
+def test_migration_0009_creates_its_tables_as_declared(services: Services) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from frontline.store import reference_tables
+
+    names = ("dna_profiles", "specimens", "counterfeit_alerts")
+    assert {table.name for table in reference_tables.metadata.sorted_tables} >= set(names)
+    with services.engine.connect() as connection:
+        differences = compare_metadata(
+            MigrationContext.configure(connection), reference_tables.metadata
+        )
+    assert [item for item in differences if any(name in repr(item) for name in names)] == []

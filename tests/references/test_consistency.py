@@ -210,3 +210,46 @@ def test_the_mrz_and_the_visual_zone_that_disagree_are_named_field_by_field() ->
     }
     assert "19AB12346" in found["document.number"]
     assert "19AB12345" in found["document.number"]
+
+
+class _Shelves:
+    """A store of the three specimens and two alerts above, for the catalogue."""
+
+    def specimens(self) -> list[Specimen]:
+        return [OLD, NEW, CARD]
+
+    def alerts(self) -> list[Alert]:
+        return list(ALERTS)
+
+    def stamp(self) -> tuple[int]:
+        return (1,)
+
+
+@pytest.mark.parametrize(
+    ("number", "kind"),
+    [
+        ("19AB12345", DocumentType.PASSPORT),
+        ("19AB12345", None),
+        ("AB12CD34EF56", None),
+        ("AB12CD34EF56", DocumentType.ID_CARD),
+        ("X1", DocumentType.PASSPORT),
+        ("19AB12345", DocumentType.VISA),
+    ],
+)
+def test_the_catalogues_fast_path_gives_what_reference_for_gives(
+    number: str, kind: DocumentType | None
+) -> None:
+    from frontline.references.catalogue import Catalogue
+
+    catalogue = Catalogue(_Shelves(), refresh_seconds=3600)
+    catalogue.reload()
+    request = parse_check_request(
+        {"document": {"number": number, "country": "FRA", **({"type": kind} if kind else {})}},
+        today=TODAY,
+    )
+    references, warnings = catalogue.references(request)
+    expected, problems = reference_for(
+        request.documents[0], (OLD, NEW, CARD), ALERTS, birth_date=None
+    )
+    assert references == (expected,)
+    assert warnings == problems

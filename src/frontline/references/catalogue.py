@@ -7,24 +7,65 @@ all and reloads them whole when the tables change (looked at most every
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any, Protocol
 
 from frontline.domain.checks import CheckWarning
-from frontline.domain.queries import CheckRequest
+from frontline.domain.queries import CheckRequest, DocumentQuery
+from frontline.domain.records import DocumentType
 from frontline.domain.specimens import Alert, DocumentReference, Specimen
 from frontline.screening.consistency import reference_for
-from frontline.store.specimens import SpecimenStore
 
 __all__ = ["Catalogue"]
 
-_Shelf = tuple[tuple[Specimen, ...], tuple[Alert, ...]]
+
+class _Shelf:
+    """One country's specimens and alerts, arranged for the checks: per document type (and
+    for a number checked without its type) the specimens in the order ``reference_for``
+    prefers them (passports first, newest first) with their compiled formats, and the
+    alerts per series."""
+
+    __slots__ = ("alerts", "by_type", "by_type_alerts", "specimens")
+
+    def __init__(self, specimens: Sequence[Specimen], alerts: Sequence[Alert]) -> None:
+        self.specimens = tuple(specimens)
+        self.alerts = tuple(alerts)
+        ordered = sorted(
+            specimens,
+            key=lambda s: (s.document_type is DocumentType.PASSPORT, s.valid_from, s.id),
+            reverse=True,
+        )
+        pairs = [(s, re.compile(s.number_format)) for s in ordered]
+        self.by_type: dict[DocumentType | None, tuple[tuple[Specimen, re.Pattern[str]], ...]]
+        self.by_type = {None: tuple(pairs)}
+        for kind in {s.document_type for s in specimens}:
+            self.by_type[kind] = tuple(pair for pair in pairs if pair[0].document_type is kind)
+        self.by_type_alerts = {
+            specimen.id: tuple(
+                a
+                for a in alerts
+                if a.document_type is specimen.document_type and a.applies_to(specimen)
+            )
+            for specimen in specimens
+        }
+
+
+class SpecimenSource(Protocol):
+    """Where the catalogue reads from (``store.specimens.SpecimenStore``)."""
+
+    def specimens(self) -> list[Specimen]: ...
+
+    def alerts(self) -> list[Alert]: ...
+
+    def stamp(self) -> tuple[Any, ...]: ...
 
 
 class Catalogue:
-    def __init__(self, store: SpecimenStore, *, refresh_seconds: float) -> None:
+    def __init__(self, store: SpecimenSource, *, refresh_seconds: float) -> None:
         self.store = store
         self.refresh_seconds = refresh_seconds
         self._lock = threading.Lock()
@@ -54,7 +95,7 @@ class Catalogue:
         for alert in self.store.alerts():
             alerts[alert.country].append(alert)
         self._shelves = {
-            country: (tuple(specimens.get(country, ())), tuple(alerts.get(country, ())))
+            country: _Shelf(specimens.get(country, ()), alerts.get(country, ()))
             for country in {*specimens, *alerts}
         }
         self._stamp = stamp
@@ -69,15 +110,29 @@ class Catalogue:
             return (), []
         found: list[DocumentReference] = []
         warnings: list[CheckWarning] = []
-        birth = next((p.birth_date for p in request.persons if p.birth_date), None)
         for document in request.documents:
             shelf = shelves.get(document.country)
             if shelf is None:
                 continue
-            reference, problems = reference_for(document, shelf[0], shelf[1], birth_date=birth)
+            reference = _undated_fit(document, shelf)
+            if reference is None:  # dates to check, or a number no series has: in full
+                birth = next((p.birth_date for p in request.persons if p.birth_date), None)
+                reference, problems = reference_for(
+                    document, shelf.specimens, shelf.alerts, birth_date=birth
+                )
+                warnings.extend(problems)
             found.append(reference)
-            warnings.extend(problems)
         return tuple(found), warnings
 
-    def for_country(self, country: str) -> tuple[Sequence[Specimen], Sequence[Alert]]:
-        return self._shelves.get(country, ((), ()))
+
+def _undated_fit(document: DocumentQuery, shelf: _Shelf) -> DocumentReference | None:
+    """The common case, fast: no dates given, and a series whose format the number has
+    (the same answer as ``reference_for``, which tests/references check)."""
+    if document.issue_date is not None or document.expiry_date is not None:
+        return None
+    number = document.number
+    for specimen, pattern in shelf.by_type.get(document.type, ()):
+        if pattern.fullmatch(number) is not None:
+            alerts = shelf.by_type_alerts[specimen.id]
+            return DocumentReference(number, document.country, specimen, alerts)
+    return None
