@@ -121,7 +121,9 @@ def test_an_edited_head_is_found(services: Services) -> None:
     assert _problems(services) == [(None, "count_mismatch")]
 
 
-def test_concurrent_writers_keep_one_chain(services: Services) -> None:
+def test_concurrent_writers_keep_one_chain_and_verify_meanwhile_sees_it_intact(
+    services: Services,
+) -> None:
     errors: list[BaseException] = []
 
     def writer(number: int) -> None:
@@ -139,9 +141,13 @@ def test_concurrent_writers_keep_one_chain(services: Services) -> None:
     threads = [threading.Thread(target=writer, args=(number,)) for number in range(6)]
     for thread in threads:
         thread.start()
+    during = []  # verified while the writers write: what is newer than the head waits
+    while any(thread.is_alive() for thread in threads):
+        during.append(services.audit.verify())
     for thread in threads:
         thread.join()
     assert errors == []
+    assert all(report.is_intact for report in during), [r.problems for r in during][:3]
     report = services.audit.verify()
     assert report.is_intact, report.problems[:5]
     assert report.entries == 6 * 10 * 3
