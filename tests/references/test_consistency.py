@@ -233,6 +233,7 @@ class _Shelves:
         ("AB12CD34EF56", None),
         ("AB12CD34EF56", DocumentType.ID_CARD),
         ("X1", DocumentType.PASSPORT),
+        ("X1", None),
         ("19AB12345", DocumentType.VISA),
     ],
 )

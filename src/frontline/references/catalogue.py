@@ -18,7 +18,7 @@ from frontline.domain.checks import CheckWarning
 from frontline.domain.queries import CheckRequest, DocumentQuery
 from frontline.domain.records import DocumentType
 from frontline.domain.specimens import Alert, DocumentReference, Specimen
-from frontline.screening.consistency import reference_for
+from frontline.screening.consistency import number_format_warning, reference_for
 
 __all__ = ["Catalogue"]
 
@@ -114,25 +114,35 @@ class Catalogue:
             shelf = shelves.get(document.country)
             if shelf is None:
                 continue
-            reference = _undated_fit(document, shelf)
-            if reference is None:  # dates to check, or a number no series has: in full
+            undated = _undated(document, shelf)
+            if undated is None:  # dates to check, or a type without specimens: in full
                 birth = next((p.birth_date for p in request.persons if p.birth_date), None)
                 reference, problems = reference_for(
                     document, shelf.specimens, shelf.alerts, birth_date=birth
                 )
-                warnings.extend(problems)
+            else:
+                reference, problems = undated
+            warnings.extend(problems)
             found.append(reference)
         return tuple(found), warnings
 
 
-def _undated_fit(document: DocumentQuery, shelf: _Shelf) -> DocumentReference | None:
-    """The common case, fast: no dates given, and a series whose format the number has
-    (the same answer as ``reference_for``, which tests/references check)."""
+def _undated(
+    document: DocumentQuery, shelf: _Shelf
+) -> tuple[DocumentReference, list[CheckWarning]] | None:
+    """The common case, fast: no dates given; the newest series whose format the number
+    has, else the newest series with a number_format warning (the same answers as
+    ``reference_for``, which tests/references check)."""
     if document.issue_date is not None or document.expiry_date is not None:
         return None
+    candidates = shelf.by_type.get(document.type)
+    if not candidates:
+        return None
     number = document.number
-    for specimen, pattern in shelf.by_type.get(document.type, ()):
+    for specimen, pattern in candidates:
         if pattern.fullmatch(number) is not None:
             alerts = shelf.by_type_alerts[specimen.id]
-            return DocumentReference(number, document.country, specimen, alerts)
-    return None
+            return DocumentReference(number, document.country, specimen, alerts), []
+    chosen = candidates[0][0]
+    reference = DocumentReference(number, document.country, chosen, shelf.by_type_alerts[chosen.id])
+    return reference, [number_format_warning(document, chosen, of_series=False)]

@@ -25,7 +25,7 @@ from frontline.domain.queries import DocumentQuery, PersonQuery
 from frontline.domain.records import DocumentType
 from frontline.domain.specimens import Alert, DocumentReference, Specimen, number_fits
 
-__all__ = ["mrz_visual_warnings", "reference_for"]
+__all__ = ["mrz_visual_warnings", "number_format_warning", "reference_for"]
 
 _PASSPORT = DocumentType.PASSPORT
 _DAYS_OF_SLACK = 1  # many countries make a document expire the day before the anniversary
@@ -72,13 +72,21 @@ def _choose(
         return min(fitting, key=lambda s: (s.valid_from, s.id)), []  # before every series
     dated = [s for s in specimens if issued is not None and s.is_issued_on(issued)]
     chosen = _latest(dated or specimens)
+    return chosen, [number_format_warning(query, chosen, of_series=bool(dated))]
+
+
+def number_format_warning(
+    query: DocumentQuery, chosen: Specimen, *, of_series: bool
+) -> CheckWarning:
+    """The number has not the format of ``chosen`` (``of_series``: the series in issue on
+    the issue date) or of any series on file."""
     what = f"{chosen.country} {chosen.document_type.value}"
-    where = f"series {chosen.series}" if dated else "any series on file"
+    where = f"series {chosen.series}" if of_series else "any series on file"
     message = (
         f"{query.entered} does not have the number format of {what} {where} "
         f"({chosen.number_format})"
     )
-    return chosen, [CheckWarning("number_format", "document.number", message)]
+    return CheckWarning("number_format", "document.number", message)
 
 
 def _latest(specimens: list[Specimen]) -> Specimen:
