@@ -4,6 +4,8 @@ nobody for a stranger, owners alone enrol, and the audit says "face search" and 
 from __future__ import annotations
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 
 from frontline.biometrics.decision import FaceDecision
 from frontline.biometrics.model import FaceModel
@@ -13,6 +15,7 @@ from frontline.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from frontline.records.kinds import build_row
 from frontline.services import Services, open_services
 from frontline.settings import Settings
+from frontline.store import tables
 from tests.biometrics.photos import photo
 from tests.conftest import FrozenClock
 from tests.factories import ADMIN, OFFICER, person, principal
@@ -117,3 +120,9 @@ def test_another_process_sees_an_enrolment_at_its_next_search(
 def test_a_search_asks_for_a_sane_number_of_candidates(gallery: Services) -> None:
     with pytest.raises(InvalidInput, match="limit: must be 1 to 50"):
         gallery.faces.search(principal=OFFICER, photo=photo("obama2.jpg"), limit=0)
+
+
+def test_the_migration_creates_the_face_table_as_declared(services: Services) -> None:
+    with services.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), tables.metadata)
+    assert [item for item in differences if "face_enrolments" in repr(item)] == []
