@@ -7,6 +7,7 @@ import asyncio
 from starlette.requests import Request
 
 from frontline.api.routers.faces import photo_of
+from tests.api.conftest import Api
 
 _FORM = (
     b"--b\r\n"
@@ -41,3 +42,27 @@ def test_a_photo_sent_as_a_form_is_read_and_its_temporary_file_closed() -> None:
         return photo, upload.file.closed
 
     assert asyncio.run(read()) == (b"not really a jpeg", True)
+
+
+def test_a_body_that_is_not_json_is_invalid_input_in_the_one_error_shape(api: Api) -> None:
+    response = api.client.post(
+        "/v1/checks",
+        content=b"*\xff4\xfe",
+        headers={**api.headers("officer"), "Content-Type": "application/json"},
+    )
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert (error["code"], error["details"][0]["field"]) == ("invalid_input", "(body)")
+
+
+def test_every_api_operation_declares_its_error_answers_in_the_one_shape(api: Api) -> None:
+    schema = api.client.get("/openapi.json").json()
+    error_shape = {"$ref": "#/components/schemas/ErrorOut"}
+    for path, operations in schema["paths"].items():
+        if not path.startswith("/v1/"):
+            continue
+        for method, operation in operations.items():
+            for status in ("401", "403", "404", "422", "429"):
+                declared = operation["responses"][status]["content"]["application/json"]
+                assert declared["schema"] == error_shape, (method, path, status)
+    assert schema["components"]["schemas"]["ErrorOut"]["required"] == ["error"]

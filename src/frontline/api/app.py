@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontline import __version__
 from frontline.api.guards import Limits, RequestContext
-from frontline.api.responses import FastJSON, error_body
+from frontline.api.responses import ERROR_RESPONSES, FastJSON, error_body
 from frontline.api.routers import (
     audit,
     cases,
@@ -71,9 +71,10 @@ def create_app(
         default_response_class=FastJSON,
     )
     app.state.services = services
-    routers = (health, checks, records, audit, suppressions, cases, notifications, operations)
+    app.include_router(health.router)  # health, readiness, metrics: answers of their own
+    routers = (checks, records, audit, suppressions, cases, notifications, operations)
     for module in (*routers, dna, references, manifests, partner, sync, faces):
-        app.include_router(module.router)
+        app.include_router(module.router, responses=ERROR_RESPONSES)
     # Added innermost first: the limits see the console's path marks, and the request
     # context (request id, access log, security headers) wraps every answer.
     app.add_middleware(Limits, settings=services.settings)
@@ -119,6 +120,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        if error.status_code == 400:  # a body that cannot be read: not JSON, a broken form
+            return await frontline_error(request, InvalidInput.for_field("(body)", error.detail))
         codes = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}
         code = codes.get(error.status_code, "http_error")
         if is_console_page(request):
