@@ -157,6 +157,7 @@ def open_services(
             use_gpu=settings.face_gpu,
         ),
         refresh_seconds=settings.index_refresh_seconds,
+        cases=cases,
     )
     if use_index:
         faces.refresh()  # the gallery, from the stored descriptors (the model loads later)

@@ -16,6 +16,7 @@ from frontline.records.kinds import build_row
 from frontline.services import Services, open_services
 from frontline.settings import Settings
 from frontline.store import tables
+from frontline.store.cases import CaseFilter
 from tests.biometrics.photos import photo
 from tests.conftest import FrozenClock
 from tests.factories import ADMIN, OFFICER, person, principal
@@ -55,6 +56,17 @@ def test_another_photo_of_an_enrolled_person_hits_them_first(gallery: Services) 
         FaceDecision.HIT,
         FaceDecision.NO_HIT,
     ]
+
+
+def test_a_face_hit_opens_a_case_for_the_owner_bureau(gallery: Services) -> None:
+    found = gallery.faces.search(principal=OFFICER, photo=photo("obama_small.jpg"))
+    cases = [case for _, case in gallery.cases.find(principal=ADMIN, where=CaseFilter())]
+    assert [(case.record_id, case.record_owner, case.check_id) for case in cases] == [
+        ("PER-OBAMA", "RUS", found.result.check_id)
+    ]
+    assert cases[0].subject == {"type": "face search"}
+    gallery.faces.search(principal=OFFICER, photo=photo("rose_leslie_img2.jpg"))  # no hit
+    assert len(gallery.cases.find(principal=ADMIN, where=CaseFilter())) == 1
 
 
 def test_a_person_never_enrolled_gets_no_hit(gallery: Services) -> None:

@@ -25,12 +25,13 @@ from frontline.biometrics.gallery import Candidate, FaceIndex
 from frontline.biometrics.images import decode_photo
 from frontline.biometrics.model import Embedding, FaceModel
 from frontline.domain.checks import CheckResult, Hit, Reason, result_as_dict, verdict_for
+from frontline.domain.queries import NO_CONTEXT, CheckRequest
 from frontline.domain.records import Person, RecordKind, RecordState
 from frontline.domain.users import Principal
 from frontline.errors import Conflict, InvalidInput, NotFound
 from frontline.ids import new_id
 from frontline.screening.rules import face_hit
-from frontline.screening.service import new_check_id
+from frontline.screening.service import CaseOpener, new_check_id
 from frontline.store.audit import AuditLog, append_in
 from frontline.store.faces import Enrolment, FaceStore
 from frontline.store.repository import RecordStore
@@ -38,6 +39,7 @@ from frontline.store.repository import RecordStore
 __all__ = ["FaceLimits", "FaceSearch", "Faces", "ScoredCandidate"]
 
 MAX_CANDIDATES = 50
+_FACE_QUERY = {"type": "face search"}  # all the audit and a case keep of a face search
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -100,6 +102,7 @@ class Faces:
         model: Callable[[], FaceModel],
         limits: FaceLimits,
         refresh_seconds: float,
+        cases: CaseOpener | None = None,
     ) -> None:
         self.store = store
         self.records = records
@@ -108,6 +111,7 @@ class Faces:
         self.model = model
         self.limits = limits
         self.refresh_seconds = refresh_seconds
+        self.cases = cases
         self._index: FaceIndex | None = None
         self._loaded_seq = 0
         self._checked_at = 0.0
@@ -171,12 +175,29 @@ class Faces:
         )
         entry = {
             "check_id": result.check_id,
-            "query": {"type": "face search"},
+            "query": dict(_FACE_QUERY),
             "verdict": result.verdict.value,
             "record_ids": [hit.record_id for hit in hits],
             "result": {"hits": [{"record_id": hit.record_id, "score": hit.score} for hit in hits]},
         }
-        self.audit.append(principal=principal, event="face_search", at=now, entries=[entry])
+        opener = self.cases
+        self.audit.append(
+            principal=principal,
+            event="face_search",
+            at=now,
+            entries=[entry],
+            # Every hit opens a case for its owner bureau, in the audit's transaction, as a
+            # name or document check's hits do; the case's subject is the query type.
+            then=None
+            if opener is None or not hits
+            else lambda connection: opener.open_cases(
+                connection,
+                principal=principal,
+                context=NO_CONTEXT,
+                at=now,
+                checks=[(CheckRequest(query=_FACE_QUERY), result)],
+            ),
+        )
         return FaceSearch(result, tuple(scored for scored, _ in candidates))
 
     def refresh(self, *, force: bool = False) -> FaceIndex:
