@@ -1,6 +1,7 @@
 """Schemathesis over the service's own OpenAPI, in process: about 2,000 generated requests
 (valid and invalid by the schema, as every role, with no token and with a bogus one) against
-a small synthetic world. None may get a 5xx or an answer its operation does not declare.
+a small synthetic world. None may get a 5xx, a status its operation does not declare, or a
+body outside the schema declared for its status.
 The larger run is ``python -m bench.fuzz_api`` (see bench/BENCHMARKS.md)."""
 
 from __future__ import annotations
