@@ -248,7 +248,9 @@ def test_the_catalogues_fast_path_gives_what_reference_for_gives(
         {"document": {"number": number, "country": "FRA", **({"type": kind} if kind else {})}},
         today=TODAY,
     )
-    references, warnings = catalogue.references(request)
+    found = catalogue.references(request)
+    assert found is not None
+    references, warnings = found
     expected, problems = reference_for(
         request.documents[0], (OLD, NEW, CARD), ALERTS, birth_date=None
     )

@@ -1,9 +1,12 @@
-"""The DNA search index: one int32 column of genotype codes per locus, searched with numpy.
+"""The DNA search index: per locus, one uint16 column of genotype ids; per profile, a
+bitmask of the loci it holds; searched with numpy.
 
-A search compares the probe's loci column by column (about 1 ms per locus at a million
-profiles), counts per profile the loci compared and agreeing, keeps those within the
-stringency (at most ``max_mismatches`` disagreeing, at least ``min_loci`` compared) and
-ranks them: more loci agreeing first, then the larger likelihood ratio.
+A search counts, per profile, the loci compared (the popcount of its mask and the probe's)
+and agreeing (the probe's genotype id compared column by column, in slices of the rows
+small enough to stay in the processor's cache), keeps those within the stringency (at most
+``max_mismatches`` disagreeing, at least ``min_loci`` compared) and ranks them: more loci
+agreeing first, then the larger likelihood ratio. Genotype ids are dense per locus (a
+locus shows a few hundred genotypes), so a column is 2 bytes a profile.
 
 The score is log10 of a likelihood ratio, 1 / the random match probability of the loci
 that agree: the product over those loci of the genotype's frequency (p^2 for a homozygote,
@@ -32,7 +35,10 @@ _LOCUS_INDEX = {locus: index for index, locus in enumerate(STR_LOCI)}
 _ALLELE_CODES = 1000  # allele codes run below 1000 (99.9 -> 999)
 _PRIOR_ALLELES = 20  # one pseudo-count for each of about 20 alleles a locus shows
 _RARE_COUNT = 5  # NRC II: no allele rarer than 5 in 2N
+_SLICE = 65_536  # rows a slice: its columns and counters stay in the L2 cache
 Codes = npt.NDArray[np.int32]
+Ids = npt.NDArray[np.uint16]
+Masks = npt.NDArray[np.uint32]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +52,16 @@ class Candidate:
 
 
 class DnaIndex:
-    """Profiles as columns of genotype codes (0: locus missing or off-ladder), appendable."""
+    """Profiles as columns of genotype ids (0: locus missing or off-ladder), appendable."""
 
     def __init__(self, capacity: int = 1024) -> None:
-        self.columns: Codes = np.zeros((len(STR_LOCI), max(capacity, 16)), dtype=np.int32)
+        capacity = max(capacity, 16)
+        self.columns: Ids = np.zeros((len(STR_LOCI), capacity), dtype=np.uint16)
+        self.masks: Masks = np.zeros(capacity, dtype=np.uint32)
         self.size = 0
         self.allele_counts = np.zeros((len(STR_LOCI), _ALLELE_CODES), dtype=np.int64)
         self.typed = np.zeros(len(STR_LOCI), dtype=np.int64)  # profiles typed at each locus
+        self._genotypes: list[dict[int, int]] = [{} for _ in STR_LOCI]  # code -> id
 
     @staticmethod
     def codes_of(profile: Profile) -> dict[int, int]:
@@ -79,18 +88,37 @@ class DnaIndex:
         count = block.shape[1]
         self._reserve(self.size + count)
         start = self.size
-        self.columns[:, start : start + count] = block
+        for column in range(block.shape[0]):
+            codes = block[column]
+            self.columns[column, start : start + count] = self._ids(column, codes)
+            typed = (codes > 0).astype(np.uint32) << np.uint32(column)
+            self.masks[start : start + count] |= typed
         self.size += count
         self._count_alleles(block)
         return range(start, start + count)
+
+    def _ids(self, column: int, codes: Codes) -> Ids:
+        """The dense ids of genotype codes at ``column``, new genotypes numbered on."""
+        known = self._genotypes[column]
+        unique, inverse = np.unique(codes, return_inverse=True)
+        ids = np.zeros(unique.size, dtype=np.uint16)
+        for position, code in enumerate(unique.tolist()):
+            if code:
+                if code not in known:
+                    known[code] = len(known) + 1
+                ids[position] = known[code]
+        return ids[inverse]
 
     def _reserve(self, needed: int) -> None:
         capacity = self.columns.shape[1]
         if needed <= capacity:
             return
-        grown = np.zeros((len(STR_LOCI), max(needed, capacity * 2)), dtype=np.int32)
-        grown[:, : self.size] = self.columns[:, : self.size]
-        self.columns = grown
+        grown_to = max(needed, capacity * 2)
+        columns = np.zeros((len(STR_LOCI), grown_to), dtype=np.uint16)
+        columns[:, : self.size] = self.columns[:, : self.size]
+        masks = np.zeros(grown_to, dtype=np.uint32)
+        masks[: self.size] = self.masks[: self.size]
+        self.columns, self.masks = columns, masks
 
     def _count_alleles(self, block: Codes) -> None:
         for column in range(block.shape[0]):
@@ -104,22 +132,27 @@ class DnaIndex:
     ) -> list[Candidate]:
         """The best ``limit`` profiles within the stringency, best first."""
         wanted = self.codes_of(probe)
-        size = self.size
-        compared = np.zeros(size, dtype=np.int8)
-        agreeing = np.zeros(size, dtype=np.int8)
-        for column, code in wanted.items():
-            values = self.columns[column, :size]
-            np.add(compared, values > 0, out=compared, casting="unsafe")
-            np.add(agreeing, values == code, out=agreeing, casting="unsafe")
+        probe_mask = np.uint32(sum(1 << column for column in wanted))
+        # A genotype the index never saw agrees nowhere: id 0xFFFF is never stored.
+        ids = {column: self._genotypes[column].get(code, 0xFFFF) for column, code in wanted.items()}
+        compared = np.bitwise_count(self.masks[: self.size] & probe_mask).astype(np.int8)
+        agreeing = np.zeros(self.size, dtype=np.int8)
+        same = np.empty(_SLICE, dtype=np.bool_)
+        for start in range(0, self.size, _SLICE):
+            stop = min(start + _SLICE, self.size)
+            here, equal = agreeing[start:stop], same[: stop - start]
+            for column, genotype in ids.items():
+                np.equal(self.columns[column, start:stop], genotype, out=equal)
+                np.add(here, equal, out=here, casting="unsafe")
         inside = (compared >= min_loci) & (compared - agreeing <= max_mismatches)
         rows = np.flatnonzero(inside)
         if rows.size > limit:  # keep the rows agreeing on the most loci (ties kept whole)
             cut = np.partition(agreeing[rows], rows.size - limit)[rows.size - limit]
             rows = rows[agreeing[rows] >= cut]
-        weights = {column: self.weight(column, code) for column, code in wanted.items()}
         scores = np.zeros(rows.size, dtype=np.float64)
-        for column, code in wanted.items():
-            scores += (self.columns[column, rows] == code) * weights[column]
+        for column, genotype in ids.items():
+            weight = self.weight(column, wanted[column])
+            scores += (self.columns[column, rows] == genotype) * weight
         order = np.lexsort((rows, -scores, -agreeing[rows]))[:limit]
         return [
             Candidate(

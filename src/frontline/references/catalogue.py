@@ -102,12 +102,12 @@ class Catalogue:
 
     def references(
         self, request: CheckRequest
-    ) -> tuple[tuple[DocumentReference, ...], list[CheckWarning]]:
+    ) -> tuple[tuple[DocumentReference, ...], list[CheckWarning]] | None:
         """The reference of each document of ``request`` whose country has any on file,
-        and the consistency warnings; nothing (and next to no time) for the others."""
+        and the consistency warnings; None (in next to no time) when there is none."""
+        if time.monotonic() - self._checked >= self.refresh_seconds:
+            self.ensure_fresh()
         shelves = self._shelves
-        if not shelves:
-            return (), []
         found: list[DocumentReference] = []
         warnings: list[CheckWarning] = []
         for document in request.documents:
@@ -122,9 +122,10 @@ class Catalogue:
                 )
             else:
                 reference, problems = undated
-            warnings.extend(problems)
             found.append(reference)
-        return tuple(found), warnings
+            if problems:
+                warnings.extend(problems)
+        return (tuple(found), warnings) if found else None
 
 
 def _undated(

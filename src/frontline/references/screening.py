@@ -24,11 +24,9 @@ class ReferencedScreening(Screening):
 
     def evaluate(self, request: CheckRequest, *, now: dt.datetime) -> CheckResult:
         result = super().evaluate(request, now=now)
-        if request.documents:
-            self.catalogue.ensure_fresh()
-            references, warnings = self.catalogue.references(request)
-            if references:
-                result.references = references
-            if warnings:
-                result.warnings = (*result.warnings, *warnings)
+        found = self.catalogue.references(request) if request.documents else None
+        if found is not None:
+            result.references = found[0]
+            if found[1]:
+                result.warnings = (*result.warnings, *found[1])
         return result
