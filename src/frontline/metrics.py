@@ -82,7 +82,7 @@ SYNC_UPLOADED = Counter(
 )
 
 
-class timed:  # noqa: N801 - reads as a verb at its call site: ``with timed(engine):``
+class timed:  # lower case: it reads as a verb where it is used, ``with timed(engine):``
     """Observe the time the block takes in ``histogram`` (a labelled child)."""
 
     __slots__ = ("_began", "histogram")
