@@ -32,13 +32,16 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
+from sqlalchemy import select
 
 from bench.common import emit
 from frontline.api.app import create_app
 from frontline.demo import seed_world
+from frontline.domain.records import RecordKind
 from frontline.domain.users import Role
 from frontline.services import Services, open_services
 from frontline.settings import Settings
+from frontline.store.tables import metadata
 
 __all__ = ["FuzzFailure", "FuzzReport", "fuzz_api", "fuzzed_world"]
 
@@ -132,15 +135,53 @@ def fuzz_api(
     started = time.perf_counter()
     operations = [result.ok() for result in schema.get_all_operations()]
     examples = max(3, requests // (2 * len(operations)))
+    known = _known_paths(services)
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-            _fuzz_operation(operation, mode, tokens, examples, random_seed, report)
+            cases = _cases(operation, mode, known)
+            _fuzz_operation(operation, cases, mode, tokens, examples, random_seed, report)
     report.seconds = time.perf_counter() - started
     return report
 
 
+def _known_paths(services: Services) -> list[dict[str, str]]:
+    """Path parameters that name what the world holds: each record kind, a few records of
+    each, our country; so generated requests reach records, not only 404s."""
+    known: list[dict[str, str]] = [{"country": "FRA"}, {"country": "DEU"}]
+    with services.engine.connect() as connection:
+        for kind in RecordKind:
+            table = metadata.tables[kind.value]
+            ids = connection.execute(select(table.c.id).order_by(table.c.id).limit(3)).scalars()
+            known += [{"kind": kind.value, "record_id": str(record_id)} for record_id in ids]
+    return known
+
+
+def _cases(operation: Any, mode: GenerationMode, known: list[dict[str, str]]) -> Any:
+    """Generated cases, and as many again with path parameters the world knows, where the
+    operation's path takes exactly such parameters."""
+    generated = operation.as_strategy(generation_mode=mode)
+    names = {parameter.name for parameter in operation.path_parameters}
+    fitting = list(
+        {
+            tuple(sorted((name, values[name]) for name in names)): values
+            for values in known
+            if names and set(values) >= names
+        }.values()
+    )
+    if not fitting:
+        return generated
+    chosen = [
+        operation.as_strategy(
+            generation_mode=mode, path_parameters={name: values[name] for name in names}
+        )
+        for values in fitting
+    ]
+    return generated | st.one_of(chosen)
+
+
 def _fuzz_operation(
     operation: Any,
+    cases: Any,
     mode: GenerationMode,
     tokens: dict[str, str],
     examples: int,
@@ -158,7 +199,7 @@ def _fuzz_operation(
         phases=[Phase.explicit, Phase.generate],
         suppress_health_check=list(HealthCheck),
     )
-    @given(case=operation.as_strategy(generation_mode=mode), role=roles)
+    @given(case=cases, role=roles)
     def run(case: Any, role: str) -> None:
         headers = {} if role == NO_TOKEN else {"Authorization": f"Bearer {tokens[role]}"}
         report.requests += 1
