@@ -15,7 +15,8 @@ from frontline.matching.features import (
     Feature,
     NameWeights,
     PartPair,
-    birth_date_agreement,
+    birth_date_feature,
+    birth_date_relation,
     name_similarity,
     nationality_agreement,
     sex_agreement,
@@ -228,15 +229,21 @@ def compare_subjects(
 
     ``memo`` carries what one query's comparisons share (only within one algorithm).
     """
-    birth = birth_date_agreement(query.birth_date, record.birth_date)
-    sex = sex_agreement(query.sex, record.sex)
-    nationality = nationality_agreement(query.nationalities, record.nationalities)
-    others = _others_score(algorithm, birth, sex, nationality)
+    born, born_value = birth_date_relation(query.birth_date, record.birth_date)
     possible = (
         algorithm.names_only_threshold
-        if birth.name == "birth_date_unknown"
+        if born == "birth_date_unknown"
         else algorithm.possible_threshold
     )
+    # Settled by the date alone (a namesake born decades apart), even with the same
+    # nationality and the best spelling: the commonest comparison, so it builds no words.
+    hopeful = _others_score(algorithm, born_value, 0.0, 1.0)
+    if 1.0 + algorithm.spelling_bounds[1] + hopeful < possible:
+        return Match(0.0, Outcome.NO_MATCH, 0.0, None, None, ())
+    birth = birth_date_feature(born, born_value, query.birth_date, record.birth_date)
+    sex = sex_agreement(query.sex, record.sex)
+    nationality = nationality_agreement(query.nationalities, record.nationalities)
+    others = _others_score(algorithm, birth.value, sex.value, nationality.value)
     if 1.0 + algorithm.spelling_bounds[1] + others < possible:
         return Match(0.0, Outcome.NO_MATCH, 0.0, None, None, (), (birth, sex, nationality))
     best: tuple[float, PreparedName | None, PreparedName | None, tuple[PartPair, ...], str]
@@ -280,15 +287,12 @@ def compare_subjects(
     )
 
 
-def _others_score(
-    algorithm: Algorithm, birth: Feature, sex: Feature, nationality: Feature
-) -> float:
-    """What birth date, sex and nationality add to (or take from) the name score."""
-    birth_weight = (
-        algorithm.birth_date_support if birth.value > 0 else algorithm.birth_date_conflict
-    )
+def _others_score(algorithm: Algorithm, birth: float, sex: float, nationality: float) -> float:
+    """What birth date, sex and nationality (their feature values) add to (or take from)
+    the name score."""
+    birth_weight = algorithm.birth_date_support if birth > 0 else algorithm.birth_date_conflict
     return (
-        birth_weight * birth.value
-        + algorithm.sex_weight * min(sex.value, 0.0)
-        + algorithm.nationality_weight * nationality.value
+        birth_weight * birth
+        + algorithm.sex_weight * min(sex, 0.0)
+        + algorithm.nationality_weight * nationality
     )

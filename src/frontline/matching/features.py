@@ -33,6 +33,8 @@ __all__ = [
     "NameWeights",
     "PartPair",
     "birth_date_agreement",
+    "birth_date_feature",
+    "birth_date_relation",
     "name_similarity",
     "nationality_agreement",
     "part_similarity",
@@ -688,36 +690,68 @@ def _joined_similarity(query: PreparedName, record: PreparedName, mode: str) -> 
 
 def birth_date_agreement(query: PartialDate | None, record: PartialDate | None) -> Feature:
     """How two birth dates agree: exact, partial, day and month swapped, a year apart."""
+    name, value = birth_date_relation(query, record)
+    return birth_date_feature(name, value, query, record)
+
+
+def birth_date_relation(query: PartialDate | None, record: PartialDate | None) -> tuple[str, float]:
+    """``birth_date_agreement`` without its words: the feature's name and value. A list
+    of namesakes compares dozens of dates a check, most of them another person's; their
+    words are written only for the comparisons that are kept."""
     if query is None or record is None:
-        return Feature("birth_date_unknown", 0.0, "no birth date to compare")
-    shown = f"born {query} vs {record}"
+        return "birth_date_unknown", 0.0
     if query == record:
-        if query.is_complete:
-            return Feature("birth_date_exact", 1.0, f"born {query} in both")
-        return Feature("birth_date_partial", 0.6, f"born {query} in both (partial date)")
+        return ("birth_date_exact", 1.0) if query.is_complete else ("birth_date_partial", 0.6)
     if query.year == record.year:
         if query.month is None or record.month is None:
-            return Feature("birth_date_partial", 0.5, f"{shown}: the same year, one partial")
+            return "birth_date_partial", 0.5
         if query.month == record.month and (query.day is None or record.day is None):
-            return Feature("birth_date_partial", 0.7, f"{shown}: the same month, one partial")
+            return "birth_date_partial", 0.7
         if _transposed(query, record) or _transposed(record, query):
-            return Feature("birth_date_transposed", 0.6, f"{shown}: day and month swapped")
+            return "birth_date_transposed", 0.6
         if query.month == record.month:
-            return Feature("birth_date_day_differs", -0.3, f"{shown}: another day")
-        return Feature("birth_date_differs", -0.6, f"{shown}: another month")
-    if abs(query.year - record.year) == 1 and (query.month, query.day) == (
-        record.month,
-        record.day,
-    ):
-        return Feature("birth_year_off_by_one", 0.0, f"{shown}: a year apart, same day")
+            return "birth_date_day_differs", -0.3
+        return "birth_date_differs", -0.6
+    apart = abs(query.year - record.year)
     same_day = (query.month, query.day) == (record.month, record.day)
+    if apart == 1 and same_day:
+        return "birth_year_off_by_one", 0.0
     if same_day and _one_digit_apart(query.year, record.year):
-        return Feature("birth_year_typo", 0.1, f"{shown}: one digit of the year differs")
+        return "birth_year_typo", 0.1
     if same_day and sorted(f"{query.year:04d}"[2:]) == sorted(f"{record.year:04d}"[2:]):
-        return Feature("birth_year_digits_swapped", 0.1, f"{shown}: the year's digits swapped")
-    if abs(query.year - record.year) == 1 and (query.month is None or record.month is None):
-        return Feature("birth_year_off_by_one", -0.3, f"{shown}: a year apart, one partial")
-    return Feature("birth_date_disjoint", -1.0, f"{shown}: a different person")
+        return "birth_year_digits_swapped", 0.1
+    if apart == 1 and (query.month is None or record.month is None):
+        return "birth_year_off_by_one", -0.3
+    return "birth_date_disjoint", -1.0
+
+
+_BIRTH_DATE_WORDS = {
+    ("birth_date_partial", 0.5): "the same year, one partial",
+    ("birth_date_partial", 0.7): "the same month, one partial",
+    ("birth_date_transposed", 0.6): "day and month swapped",
+    ("birth_date_day_differs", -0.3): "another day",
+    ("birth_date_differs", -0.6): "another month",
+    ("birth_year_off_by_one", 0.0): "a year apart, same day",
+    ("birth_year_typo", 0.1): "one digit of the year differs",
+    ("birth_year_digits_swapped", 0.1): "the year's digits swapped",
+    ("birth_year_off_by_one", -0.3): "a year apart, one partial",
+    ("birth_date_disjoint", -1.0): "a different person",
+}
+
+
+def birth_date_feature(
+    name: str, value: float, query: PartialDate | None, record: PartialDate | None
+) -> Feature:
+    """The feature of a ``birth_date_relation``, with its words."""
+    if query is None or record is None:
+        detail = "no birth date to compare"
+    elif name == "birth_date_exact":
+        detail = f"born {query} in both"
+    elif query == record:
+        detail = f"born {query} in both (partial date)"
+    else:
+        detail = f"born {query} vs {record}: {_BIRTH_DATE_WORDS[name, value]}"
+    return Feature(name, value, detail)
 
 
 def _transposed(full: PartialDate, other: PartialDate) -> bool:

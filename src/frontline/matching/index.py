@@ -289,18 +289,20 @@ class CandidateIndex:
         that "Davis Michael" looks like "Michael Davis"."""
         if not len(rids):
             return np.empty(0)
-        # Each person's spellings ("" for one listed without a name), run end to end.
-        listed = [
-            [other.joined for other in self._subjects[rid].names] or [""] for rid in rids.tolist()
-        ]
-        spellings = [spelling for spelled in listed for spelling in spelled]
+        # Each person's spellings ("" for one listed without a name), run end to end, and
+        # where each person's begin (one pass: a check reads a hundred persons here).
+        spellings: list[str] = []
+        starts: list[int] = []
+        subjects = self._subjects
+        for rid in rids.tolist():
+            starts.append(len(spellings))
+            spellings.extend([other.joined for other in subjects[rid].names] or ("",))
         mine = {name.joined for name in names}
         if any_order:
             for name in names:
                 simple = [part.simple for part in name.parts]
                 mine.update(("".join(reversed(simple)), "".join(sorted(simple))))
         scores = cdist(list(mine), spellings, scorer=ratio).max(axis=0) / 100
-        starts = np.cumsum([0, *(len(spelled) for spelled in listed[:-1])])
         best: Array = np.maximum.reduceat(scores, starts)
         return best
 
