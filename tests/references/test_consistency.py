@@ -255,4 +255,4 @@ def test_the_catalogues_fast_path_gives_what_reference_for_gives(
         request.documents[0], (OLD, NEW, CARD), ALERTS, birth_date=None
     )
     assert references == (expected,)
-    assert warnings == problems
+    assert list(warnings) == problems

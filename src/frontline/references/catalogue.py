@@ -23,6 +23,9 @@ from frontline.screening.consistency import number_format_warning, reference_for
 __all__ = ["Catalogue"]
 
 
+_NONE: tuple[CheckWarning, ...] = ()
+
+
 class _Shelf:
     """One country's specimens and alerts, arranged for the checks: per document type (and
     for a number checked without its type) the specimens in the order ``reference_for``
@@ -102,12 +105,21 @@ class Catalogue:
 
     def references(
         self, request: CheckRequest
-    ) -> tuple[tuple[DocumentReference, ...], list[CheckWarning]] | None:
+    ) -> tuple[tuple[DocumentReference, ...], Sequence[CheckWarning]] | None:
         """The reference of each document of ``request`` whose country has any on file,
         and the consistency warnings; None (in next to no time) when there is none."""
         if time.monotonic() - self._checked >= self.refresh_seconds:
             self.ensure_fresh()
         shelves = self._shelves
+        documents = request.documents
+        if len(documents) == 1:  # most checks: one document, looked up without the lists
+            document = documents[0]
+            shelf = shelves.get(document.country)
+            if shelf is None:
+                return None
+            undated = _undated(document, shelf)
+            if undated is not None:
+                return (undated[0],), undated[1]
         found: list[DocumentReference] = []
         warnings: list[CheckWarning] = []
         for document in request.documents:
@@ -120,17 +132,17 @@ class Catalogue:
                 reference, problems = reference_for(
                     document, shelf.specimens, shelf.alerts, birth_date=birth
                 )
-            else:
-                reference, problems = undated
-            found.append(reference)
-            if problems:
                 warnings.extend(problems)
+            else:
+                reference = undated[0]
+                warnings.extend(undated[1])
+            found.append(reference)
         return (tuple(found), warnings) if found else None
 
 
 def _undated(
     document: DocumentQuery, shelf: _Shelf
-) -> tuple[DocumentReference, list[CheckWarning]] | None:
+) -> tuple[DocumentReference, Sequence[CheckWarning]] | None:
     """The common case, fast: no dates given; the newest series whose format the number
     has, else the newest series with a number_format warning (the same answers as
     ``reference_for``, which tests/references check)."""
@@ -143,7 +155,7 @@ def _undated(
     for specimen, pattern in candidates:
         if pattern.fullmatch(number) is not None:
             alerts = shelf.by_type_alerts[specimen.id]
-            return DocumentReference(number, document.country, specimen, alerts), []
+            return DocumentReference(number, document.country, specimen, alerts), _NONE
     chosen = candidates[0][0]
     reference = DocumentReference(number, document.country, chosen, shelf.by_type_alerts[chosen.id])
-    return reference, [number_format_warning(document, chosen, of_series=False)]
+    return reference, (number_format_warning(document, chosen, of_series=False),)
