@@ -23,6 +23,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
+from sqlalchemy.exc import DBAPIError
 
 from frontline.store import tables
 from frontline.store.codecs import naive_utc
@@ -79,12 +80,45 @@ def chain_rows(connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
     """Give ``rows`` (about to be inserted, in this order) their ``prev_hash`` and ``hash``
     from the chain head, and move the head past them: in the caller's transaction, which
     holds the head's row lock until it ends."""
+    if connection.dialect.name == "sqlite":
+        _chain_on_sqlite(connection, rows)
+        return
     head = _locked_head(connection)
-    previous = head.hash
+    previous = _link(head.hash, rows)
+    connection.execute(_MOVE_HEAD, {"new_hash": previous, "new_length": head.length + len(rows)})
+
+
+def _link(previous: str, rows: Sequence[dict[str, Any]]) -> str:
+    """Chain ``rows`` after ``previous``; returns the last one's hash."""
     for row in rows:
         row["prev_hash"] = previous
         previous = row["hash"] = entry_hash(previous, row)
-    connection.execute(_MOVE_HEAD, {"new_hash": previous, "new_length": head.length + len(rows)})
+    return previous
+
+
+def _chain_on_sqlite(connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """The same on SQLite, on the driver's own cursor, as ``dialect.insert_rows`` writes
+    the entries: two statements through Core cost ten times what they do there (about
+    200 us against 20 on every check). The writer already holds the database's one write
+    lock (BEGIN IMMEDIATE), so the head needs no row lock."""
+    driver = connection.connection.driver_connection  # sqlite3's own connection, in the txn
+    cursor = driver.cursor()  # type: ignore[union-attr]  # None only once closed
+    try:
+        head = cursor.execute("SELECT hash, length FROM audit_chain WHERE id = 1").fetchone()
+        if head is None:  # a database made before the head row existed: start it
+            _locked_head(connection)
+            head = (GENESIS, 0)
+        previous = _link(head[0], rows)
+        cursor.execute(
+            "UPDATE audit_chain SET hash = ?, length = ? WHERE id = 1",
+            (previous, head[1] + len(rows)),
+        )
+    except connection.dialect.loaded_dbapi.Error as error:
+        raise DBAPIError.instance(
+            "audit chain head", None, error, connection.dialect.loaded_dbapi.Error
+        ) from error
+    finally:
+        cursor.close()
 
 
 # Built once: a check's audit write runs these two on every request, and building a
@@ -158,7 +192,12 @@ def verify_chain(engine: Engine) -> ChainReport:
     previous, previous_seq = report.anchor_hash, None
     unexplained: dict[str, int] = {}  # prev_hash -> seq of an entry that follows nothing seen
     seen: dict[str, int] = {}
+    # Entries committed after the head was read are the next run's to check: the walk ends
+    # at the head's entry, or after as many entries as the head counts.
+    expected = head.length - head.anchor_length if head is not None else None
     for row in _rows(engine):
+        if expected is not None and report.entries >= expected:
+            break
         report.entries += 1
         if row.hash is None or entry_hash(row.prev_hash or "", row) != row.hash:
             report.problems.append(
@@ -180,7 +219,7 @@ def verify_chain(engine: Engine) -> ChainReport:
             seen[row.hash] = row.seq
         previous, previous_seq = row.hash or "", row.seq
         if head is not None and row.hash == head.hash:
-            break  # entries written since the head was read are the next run's to check
+            break
     _explain_moves(report, unexplained, seen)
     _check_end(report, head, previous, previous_seq)
     return report
