@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from starlette.requests import Request
 
 from frontline.api.routers.faces import photo_of
@@ -66,3 +67,26 @@ def test_every_api_operation_declares_its_error_answers_in_the_one_shape(api: Ap
                 declared = operation["responses"][status]["content"]["application/json"]
                 assert declared["schema"] == error_shape, (method, path, status)
     assert schema["components"]["schemas"]["ErrorOut"]["required"] == ["error"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/audit?before=491508684729999163392",
+        "/v1/cases?before=491508684729999163392",
+        "/v1/hits?owner=FRA&after=491508684729999163392",
+        "/v1/sync/manifest?since=491508684729999163392",
+        f"/v1/audit?before={2**63}",
+    ],
+)
+def test_a_sequence_number_past_64_bits_is_invalid_input_not_a_server_error(
+    api: Api, path: str
+) -> None:
+    response = api.client.get(path, headers=api.headers("admin"))
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["code"] == "invalid_input"
+
+
+def test_the_largest_64_bit_sequence_number_is_still_read(api: Api) -> None:
+    response = api.client.get(f"/v1/audit?before={2**63 - 1}", headers=api.headers("admin"))
+    assert response.status_code == 200, response.text

@@ -11,7 +11,7 @@ from frontline.domain.users import Principal, Role
 from frontline.errors import AuthenticationFailed, PermissionDenied
 from frontline.services import Services
 
-__all__ = ["CallerDep", "PartnerDep", "ServicesDep"]
+__all__ = ["MAX_SEQ", "CallerDep", "PartnerDep", "ServicesDep"]
 
 _bearer = HTTPBearer(auto_error=False, description="A token from `frontline users add`.")
 
@@ -22,6 +22,11 @@ def get_services(request: Request) -> Services:
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]
+
+MAX_SEQ = 2**63 - 1
+"""The largest sequence number or version a query may name (``before``, ``after``,
+``since``): a 64-bit integer, as the databases and the JSON encoder hold them; a larger one
+was a 500 (found by the API fuzzing), now a 422."""
 
 
 def get_caller(

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from frontline.access import Action, require
-from frontline.api.deps import CallerDep, ServicesDep
+from frontline.api.deps import MAX_SEQ, CallerDep, ServicesDep
 from frontline.api.responses import FastJSON
 
 router = APIRouter(prefix="/v1", tags=["audit"])
@@ -18,7 +18,7 @@ def list_audit(
     services: ServicesDep,
     caller: CallerDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    before: Annotated[int | None, Query(ge=1)] = None,
+    before: Annotated[int | None, Query(ge=1, le=MAX_SEQ)] = None,
     user: Annotated[str | None, Query(max_length=80)] = None,
     check_id: Annotated[str | None, Query(max_length=40)] = None,
     operation_id: Annotated[

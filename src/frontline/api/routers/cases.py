@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from frontline.api.deps import CallerDep, ServicesDep
+from frontline.api.deps import MAX_SEQ, CallerDep, ServicesDep
 from frontline.api.responses import FastJSON
 from frontline.domain.cases import MAX_CASE_REASON, CaseState, Outcome
 from frontline.store.cases import CaseFilter
@@ -33,7 +33,7 @@ def list_cases(
     checking_country: Country = None,
     state: CaseState | None = None,
     operation_id: Annotated[str | None, Query(max_length=40)] = None,
-    before: Annotated[int | None, Query(ge=1)] = None,
+    before: Annotated[int | None, Query(ge=1, le=MAX_SEQ)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> Any:
     where = CaseFilter(
@@ -71,7 +71,9 @@ def hit_feed(
     services: ServicesDep,
     caller: CallerDep,
     owner: Country = None,
-    after: Annotated[int | None, Query(ge=0, description="The last seq already read.")] = None,
+    after: Annotated[
+        int | None, Query(ge=0, le=MAX_SEQ, description="The last seq already read.")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> Any:
     events = services.notifications.feed(principal=caller, owner=owner, after=after, limit=limit)

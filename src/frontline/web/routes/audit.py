@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from frontline.access import Action, require
+from frontline.api.deps import MAX_SEQ
 from frontline.web.console import VisitDep, respond
 
 router = APIRouter(include_in_schema=False)
@@ -18,7 +19,7 @@ PAGE = 100
 def audit_page(
     visit: VisitDep,
     user: Annotated[str | None, Query(max_length=80)] = None,
-    before: Annotated[int | None, Query(ge=1)] = None,
+    before: Annotated[int | None, Query(ge=1, le=MAX_SEQ)] = None,
 ) -> Response:
     require(visit.principal, Action.READ_AUDIT)
     entries = visit.services.audit.list(limit=PAGE, before=before, user=user or None)

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
+from frontline.api.deps import MAX_SEQ
 from frontline.domain.cases import Case, CaseState, allowed_moves, outcomes_after
 from frontline.domain.users import Principal
 from frontline.errors import Conflict, FrontlineError, InvalidInput, PermissionDenied
@@ -46,7 +47,7 @@ def case_queue(
     visit: VisitDep,
     state: Annotated[str | None, Query(max_length=16)] = None,
     side: Annotated[str | None, Query(max_length=8)] = None,
-    before: Annotated[int | None, Query(ge=1)] = None,
+    before: Annotated[int | None, Query(ge=1, le=MAX_SEQ)] = None,
 ) -> Response:
     """The country's cases, newest first, a page of 50; ``before`` = the last page's end."""
     where = _filter(visit.principal, state=_state(state), side=_side(side), before=before)
