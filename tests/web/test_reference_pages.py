@@ -24,6 +24,11 @@ def test_the_console_shows_specimens_alerts_a_checks_reference_and_searches_dna(
     checked = browser.check(document_number="19AB12345", document_country="FRA")
     assert "Genuine document" in checked.text
     assert "/specimens/SPC-FRA-PASSPORT-2016" in checked.text
+    dated = browser.check(
+        document_number="19AB12345", document_country="FRA", document_issue_date="2004-02-01"
+    )
+    assert "issued before series" in dated.text
+    assert "before series 2006 existed" in dated.text
     browser.get("/dna")
     bad = browser.post("/dna", {"profile": "D3S1358: 15, 16\nXX9: 1", "min_loci": "1"})
     assert bad.status_code == 422
