@@ -7,6 +7,7 @@ import asyncio
 import pytest
 from starlette.requests import Request
 
+from frontline.api.deps import MAX_SEQ, MAX_VERSION
 from frontline.api.routers.faces import photo_of
 from tests.api.conftest import Api
 
@@ -73,13 +74,13 @@ def test_every_api_operation_declares_its_error_answers_in_the_one_shape(api: Ap
     "path",
     [
         "/v1/audit?before=491508684729999163392",
-        "/v1/cases?before=491508684729999163392",
-        "/v1/hits?owner=FRA&after=491508684729999163392",
-        "/v1/sync/manifest?since=491508684729999163392",
-        f"/v1/audit?before={2**63}",
+        f"/v1/audit?before={MAX_SEQ + 1}",
+        f"/v1/cases?before={MAX_SEQ + 1}",
+        f"/v1/hits?owner=FRA&after={MAX_SEQ + 1}",
+        f"/v1/sync/manifest?since={MAX_VERSION + 1}",
     ],
 )
-def test_a_sequence_number_past_64_bits_is_invalid_input_not_a_server_error(
+def test_a_sequence_number_past_its_column_is_invalid_input_not_a_server_error(
     api: Api, path: str
 ) -> None:
     response = api.client.get(path, headers=api.headers("admin"))
@@ -87,6 +88,9 @@ def test_a_sequence_number_past_64_bits_is_invalid_input_not_a_server_error(
     assert response.json()["error"]["code"] == "invalid_input"
 
 
-def test_the_largest_64_bit_sequence_number_is_still_read(api: Api) -> None:
-    response = api.client.get(f"/v1/audit?before={2**63 - 1}", headers=api.headers("admin"))
+@pytest.mark.parametrize(
+    "path", [f"/v1/audit?before={MAX_SEQ}", f"/v1/sync/manifest?since={MAX_VERSION}"]
+)
+def test_the_largest_sequence_number_and_version_are_still_read(api: Api, path: str) -> None:
+    response = api.client.get(path, headers=api.headers("admin"))
     assert response.status_code == 200, response.text

@@ -11,7 +11,7 @@ from frontline.domain.users import Principal, Role
 from frontline.errors import AuthenticationFailed, PermissionDenied
 from frontline.services import Services
 
-__all__ = ["MAX_SEQ", "CallerDep", "PartnerDep", "ServicesDep"]
+__all__ = ["MAX_SEQ", "MAX_VERSION", "CallerDep", "PartnerDep", "ServicesDep"]
 
 _bearer = HTTPBearer(auto_error=False, description="A token from `frontline users add`.")
 
@@ -23,10 +23,14 @@ def get_services(request: Request) -> Services:
 
 ServicesDep = Annotated[Services, Depends(get_services)]
 
-MAX_SEQ = 2**63 - 1
-"""The largest sequence number or version a query may name (``before``, ``after``,
-``since``): a 64-bit integer, as the databases and the JSON encoder hold them; a larger one
-was a 500 (found by the API fuzzing), now a 422."""
+MAX_SEQ = 2**31 - 1
+"""The largest row sequence number a query may name (``before``, ``after``): the audit's,
+the cases' and the outbox's are ``Integer`` columns, 32 bits on PostgreSQL. A larger one was
+a 500 (found by the API fuzzing), now a 422."""
+
+MAX_VERSION = 2**63 - 1
+"""The largest data version a query may name (``since``): a ``BigInteger``, 64 bits, as
+the JSON encoder holds them too."""
 
 
 def get_caller(

@@ -14,7 +14,7 @@ from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
 from frontline.access import Action, require
-from frontline.api.deps import MAX_SEQ, CallerDep, ServicesDep
+from frontline.api.deps import MAX_VERSION, CallerDep, ServicesDep
 from frontline.api.responses import FastJSON
 from frontline.errors import NotFound
 from frontline.metrics import SYNC_UPLOADED
@@ -59,7 +59,7 @@ def manifest(
     request: Request,
     services: ServicesDep,
     caller: CallerDep,
-    since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
+    since: Annotated[int, Query(ge=0, le=MAX_VERSION)] = 0,
     kinds: Annotated[str | None, Query(max_length=200)] = None,
     owner: Annotated[str | None, Query(max_length=3)] = None,
 ) -> Any:
