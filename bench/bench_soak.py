@@ -11,7 +11,7 @@ dates, MRZ lines) reached the server's JSON logs.
 Baseline: the rate is set from the HTTP figures in bench/BENCHMARKS.md (one node, 2 workers,
 371 single checks/s on one connection); the memory after warm-up is the baseline of its
 growth. The load generator shares the machine's cores with the server.
-Usage: python -m bench.bench_soak [--seconds 300] [--rate 150] [--size 20000]
+Usage: python -m bench.bench_soak [--seconds 300] [--rate 150] [--size 20000] [--postgres URL]
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,7 @@ import orjson
 import psutil
 from locust import FastHttpUser, constant_throughput, events, task
 from locust.env import Environment
+from sqlalchemy import create_engine, make_url, text
 
 from bench.common import emit
 from frontline.demo import load_world
@@ -53,8 +56,8 @@ JSON = {"Content-Type": "application/json"}
 class Traffic:
     """The request bodies the officers draw from, and the personal values in them."""
 
-    def __init__(self, *, size: int, seed: int, folder: Path, officers: int) -> None:
-        settings = Settings(data_dir=folder, database_url=f"sqlite:///{folder / 'soak.db'}")
+    def __init__(self, *, size: int, seed: int, url: str, folder: Path, officers: int) -> None:
+        settings = Settings(data_dir=folder, database_url=url)
         services = open_services(settings, use_index=False)
         world, _ = load_world(services, size=size, seed=seed, today=TODAY)
         now = dt.datetime.now(dt.UTC)
@@ -102,16 +105,36 @@ def _personal_tokens(clean: Any, listed: Any, persons: Any) -> set[str]:
     return found
 
 
+@contextmanager
+def soak_database(postgres: str | None, folder: Path) -> Iterator[str]:
+    """The URL of an empty database for the run."""
+    if postgres is None:
+        yield f"sqlite:///{folder / 'soak.db'}"
+        return
+    name = f"frontline_soak_{os.getpid()}"
+    admin = create_engine(postgres, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield make_url(postgres).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
-def start_server(folder: Path, port: int, workers: int, log: Path) -> subprocess.Popen[bytes]:
+def start_server(
+    url: str, folder: Path, port: int, workers: int, log: Path
+) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
-        "FRONTLINE_DATABASE_URL": f"sqlite:///{folder / 'soak.db'}",
+        "FRONTLINE_DATABASE_URL": url,
         "FRONTLINE_DATA_DIR": str(folder),
         "FRONTLINE_WORKERS": str(workers),
         # Every simulated officer shares the loopback address: the per-address limit is set
@@ -264,12 +287,18 @@ def main() -> None:
     parser.add_argument("--officers", type=int, default=50)
     parser.add_argument("--size", type=int, default=20_000, help="documents in the world")
     parser.add_argument("--workers", type=int, default=2, help="server processes")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="a PostgreSQL server (its maintenance database) to soak on, in a database made "
+        "for the run and dropped after; SQLite in a temporary folder otherwise",
+    )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, soak_database(args.postgres, Path(tmp)) as url:
         folder = Path(tmp)
-        traffic = Traffic(size=args.size, seed=11, folder=folder, officers=args.officers)
+        traffic = Traffic(size=args.size, seed=11, url=url, folder=folder, officers=args.officers)
         port, log = free_port(), folder / "server.log"
-        server = start_server(folder, port, args.workers, log)
+        server = start_server(url, folder, port, args.workers, log)
         samples: list[tuple[float, int]] = []
         try:
             user = officer_class(traffic, f"http://127.0.0.1:{port}", args.rate / args.officers)
@@ -294,6 +323,7 @@ def main() -> None:
             "server_workers": args.workers,
             "officers": args.officers,
             "world_documents": args.size,
+            "database": make_url(url).get_backend_name(),
             "target_requests_per_s": args.rate,
             "held_requests_per_s": round(total.num_requests / args.seconds, 1),
             "requests": total.num_requests,
