@@ -32,6 +32,13 @@ PORT = 8765
 
 
 def start_server(database: Path, folder: Path, workers: int) -> subprocess.Popen[bytes]:
+    try:
+        httpx.get(f"http://127.0.0.1:{PORT}/healthz", timeout=1)
+    except httpx.TransportError:
+        pass  # nobody there: the port is ours
+    else:
+        # Another server (another benchmark's) would answer for ours, with its own tokens.
+        raise RuntimeError(f"something already answers on port {PORT}; stop it first")
     env = {
         "FRONTLINE_WORKERS": str(workers),
         **os.environ,
