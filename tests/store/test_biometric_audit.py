@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import json
 
 import pytest
 
-import frontline.biometrics as package
+from frontline.biometrics.dna_service import SearchLimits
 from frontline.services import Services
-from frontline.store.audit import BIOMETRIC_TYPES, biometric_entry
+from frontline.store.audit import biometric_entry
 from tests.factories import OFFICER
 
 
@@ -28,12 +28,25 @@ def test_an_unknown_biometric_type_is_refused() -> None:
         biometric_entry("face photo bytes")
 
 
-@pytest.mark.parametrize("module", ["faces", "dna_service"])
-def test_the_biometric_services_audit_known_types_only(module: str) -> None:
-    """What exists (faces, DNA) writes no query beyond a known type: read from its source,
-    since running a face search needs the model and a photo."""
-    source = (Path(package.__file__).parent / f"{module}.py").read_text()
-    queries = [line.strip() for line in source.splitlines() if '"query":' in line]
-    assert queries, f"{module} writes no audit query"
-    for line in queries:
-        assert any(f'{{"type": "{kind}"' in line for kind in BIOMETRIC_TYPES), line
+_PROBE = {
+    "D3S1358": [15, 16],
+    "vWA": [17, 18],
+    "FGA": [21, 22],
+    "D8S1179": [13, 14],
+    "D21S11": ["29", "30.2"],
+    "D18S51": [14, 15],
+    "D5S818": [11, 12],
+    "D13S317": [11, 12],
+    "D7S820": [10, 11],
+    "TH01": ["6", "9.3"],
+}
+
+
+def test_a_dna_search_is_audited_as_its_type_without_the_profile(services: Services) -> None:
+    services.dna.search(principal=OFFICER, raw=_PROBE, limits=SearchLimits())
+    entry = services.audit.list(limit=1)[0]
+    assert entry.event == "dna_search"
+    assert entry.query == {"type": "DNA search"}
+    stored = json.dumps(entry.as_dict())
+    assert "30.2" not in stored
+    assert "D21S11" not in stored
