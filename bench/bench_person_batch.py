@@ -97,10 +97,11 @@ def main() -> None:
         singles = [
             person_check(name, born) for name, born, _ in make_queries(people, args.singles, 6)
         ]
-        with Stopwatch() as starting:
-            server = start_server(database, folder, args.workers)
-            wait_until_warm(token, singles[0], args.workers)
+        server = None
         try:
+            with Stopwatch() as starting:
+                server = start_server(database, folder, args.workers)
+                wait_until_warm(token, singles[0], args.workers)
             headers = {"Authorization": f"Bearer {token}"}
             with httpx.Client(
                 base_url=f"http://127.0.0.1:{PORT}", headers=headers, timeout=120
@@ -115,8 +116,9 @@ def main() -> None:
                 send_all(bodies, token, args.senders)
             batch_rate = len(batch) / watch.seconds
         finally:
-            server.terminate()
-            server.wait(timeout=60)
+            if server is not None:  # a server that failed to warm is stopped too
+                server.terminate()
+                server.wait(timeout=60)
     emit(
         {
             "benchmark": "person_batch_http_loopback",
