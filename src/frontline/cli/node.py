@@ -39,7 +39,18 @@ def init(
     kinds: Annotated[
         str | None, typer.Option("--kinds", help="Only these record kinds, comma-separated.")
     ] = None,
-    owner: Annotated[str | None, typer.Option("--owner", help="Only this owner's records.")] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option("--owner", help="Only these owners' records: FRA, or a region FRA,DEU,BEL."),
+    ] = None,
+    operation: Annotated[
+        str | None,
+        typer.Option("--operation", help="Only what this operation opens (a participant's)."),
+    ] = None,
+    border_point: Annotated[
+        str | None,
+        typer.Option("--border-point", help="The operation's border point the node works at."),
+    ] = None,
 ) -> None:
     """Pin the server's signing key and seal the token under the node's key (from
     FRONTLINE_NODE_PASSPHRASE, FRONTLINE_NODE_KEY, or asked)."""
@@ -58,9 +69,13 @@ def init(
             expected_fingerprint=fingerprint,
             kinds=kinds.split(",") if kinds else None,
             owner=owner,
+            operation=operation,
+            border_point=border_point,
         )
     )
     _say(f"node {state['node_id']} in {node.folder}")
+    if state["scope"].get("operation"):
+        _say(f"for operation {state['scope']['operation']}")
     _say(f"pinned server key, fingerprint {state['fingerprint']}")
     _say("compare it with `frontline sync public-key` on the server before the first sync")
 

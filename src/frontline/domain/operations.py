@@ -22,6 +22,7 @@ import pycountry
 
 from frontline.domain.checks import Database
 from frontline.domain.queries import CheckContext
+from frontline.domain.records import RecordKind
 from frontline.domain.users import Principal, Role
 from frontline.errors import Conflict, FieldError, InvalidInput, PermissionDenied
 
@@ -37,6 +38,8 @@ __all__ = [
     "parse_border_point",
     "parse_databases",
     "parse_moment",
+    "record_kinds",
+    "require_participant",
     "unique_points",
 ]
 
@@ -208,6 +211,27 @@ def may_take_part(operation: Operation, principal: Principal) -> bool:
     return principal.role is Role.COORDINATOR and principal.country == operation.host_country
 
 
+def require_participant(operation: Operation, principal: Principal) -> None:
+    """PermissionDenied unless ``principal`` may take part in ``operation``."""
+    if not may_take_part(operation, principal):
+        raise PermissionDenied(f"{principal.name} is not a participant of {operation.id}")
+
+
+_KINDS_OF = {
+    Database.SLTD: RecordKind.DOCUMENTS,
+    Database.TDAWN: RecordKind.PERSONS,  # documents linked to notices live on the persons
+    Database.NOMINAL: RecordKind.PERSONS,
+    Database.SMV: RecordKind.VEHICLES,
+    Database.VESSELS: RecordKind.VESSELS,
+    Database.FIREARMS: RecordKind.FIREARMS,
+}
+
+
+def record_kinds(databases: Iterable[Database]) -> tuple[RecordKind, ...]:
+    """The record kinds that hold ``databases`` (what an offline copy of them needs)."""
+    return tuple(sorted({_KINDS_OF[database] for database in databases}))
+
+
 def allowed_during(
     operation: Operation,
     *,
@@ -239,8 +263,7 @@ def allowed_during(
         raise InvalidInput.for_field(
             "border_point", f"{border_point} is not a border point of {operation.id} ({codes})"
         )
-    if not may_take_part(operation, principal):
-        raise PermissionDenied(f"{principal.name} is not a participant of {operation.id}")
+    require_participant(operation, principal)
     if standing is None:
         return None
     return standing | operation.databases

@@ -90,7 +90,14 @@ class NodeChecker:
                 }
             )
         shown["offline"] = {"node_id": self.state["node_id"]}
+        scope = self.state["scope"]
+        context = {
+            name: scope[key]
+            for name, key in (("operation_id", "operation"), ("border_point", "border_point"))
+            if scope.get(key)
+        }
+        shown["offline"].update(context)
         shown["offline"]["seq"] = self.queue.append(
-            at=self.clock().isoformat(), request=raw, result=shown
+            at=self.clock().isoformat(), request=raw, result=shown, context=context
         )
         return shown

@@ -17,10 +17,18 @@ from typing import Any
 import httpx
 import orjson
 
-from frontline.errors import AuthenticationFailed, Conflict, StorageFailed, SyncFailed
+from frontline.domain.operations import check_context
+from frontline.errors import (
+    AuthenticationFailed,
+    Conflict,
+    InvalidInput,
+    StorageFailed,
+    SyncFailed,
+)
 from frontline.sync.feed import FORMAT, entry_message, manifest_message
 from frontline.sync.node import Node
 from frontline.sync.queue import UploadQueue
+from frontline.sync.scopes import Scope
 from frontline.sync.sealing import NodeKey, derive_key, key_from_text, new_salt
 from frontline.sync.signing import fingerprint, verify
 from frontline.sync.working import ensure_working_copy
@@ -44,12 +52,16 @@ def init_node(
     expected_fingerprint: str | None,
     kinds: list[str] | None,
     owner: str | None,
+    operation: str | None = None,
+    border_point: str | None = None,
 ) -> dict[str, Any]:
-    """Ask the server for its key, check it against ``expected_fingerprint`` when given,
-    pin it; seal the token under the new at-rest key. Returns the new state."""
+    """Ask the server for its key and whether it gives the scope asked for (kinds, owner
+    region, operation), check the key against ``expected_fingerprint`` when given, pin it;
+    seal the token under the new at-rest key. Returns the new state."""
     if node.is_initialised:
         raise Conflict(f"{node.folder} already holds a node; remove it to start again")
-    hello = _get(server, token, "/v1/sync/hello").json()
+    scope = _asked_scope(kinds, owner, operation, border_point)
+    hello = _get(server, token, "/v1/sync/hello", _scope_params(scope)).json()
     if fingerprint(hello["public_key"]) != hello["fingerprint"]:
         raise SyncFailed("the server's key and fingerprint disagree")
     if expected_fingerprint and expected_fingerprint.strip() != hello["fingerprint"]:
@@ -57,9 +69,8 @@ def init_node(
             f"the server's key fingerprint is {hello['fingerprint']}, not the expected "
             f"{expected_fingerprint}: wrong server, or someone in between"
         )
-    state = node.new_state(
-        server=server, hello=hello, scope={"kinds": kinds or None, "owner": owner}
-    )
+    _check_border_point(scope, hello)
+    state = node.new_state(server=server, hello=hello, scope=scope)
     if key_text:
         raw_key = key_from_text(key_text)
     elif passphrase:
@@ -141,12 +152,7 @@ def _send(
 
 def _manifest(state: dict[str, Any], token: str) -> dict[str, Any]:
     copy = state.get("copy") or {}
-    params: dict[str, Any] = {"since": copy.get("version", 0)}
-    scope = state["scope"]
-    if scope.get("kinds"):
-        params["kinds"] = ",".join(scope["kinds"])
-    if scope.get("owner"):
-        params["owner"] = scope["owner"]
+    params: dict[str, Any] = {"since": copy.get("version", 0), **_scope_params(state["scope"])}
     manifest: dict[str, Any] = _get(state["server"], token, "/v1/sync/manifest", params).json()
     if manifest.get("format") != FORMAT or not verify(
         state["public_key"], manifest_message(manifest), str(manifest.get("signature", ""))
@@ -161,6 +167,39 @@ def _manifest(state: dict[str, Any], token: str) -> dict[str, Any]:
         if "/" in entry["name"] or entry["name"].startswith("."):
             raise SyncFailed(f"{entry['name']}: not a file name")
     return manifest
+
+
+def _asked_scope(
+    kinds: list[str] | None, owner: str | None, operation: str | None, border_point: str | None
+) -> dict[str, Any]:
+    """The scope as node.json keeps it, checked here first (no server needed to refuse a
+    bad owner code): kinds, owners joined (``BEL,DEU,FRA``), operation and border point."""
+    parsed = Scope.parse(",".join(kinds) if kinds else None, owner)
+    if border_point is not None and operation is None:
+        raise InvalidInput.for_field("border_point", "is given with an operation only")
+    context = check_context(operation, border_point)
+    return {
+        "kinds": [kind.value for kind in parsed.kinds] if kinds else None,
+        "owner": ",".join(parsed.owners) or None,
+        "operation": context.operation_id,
+        "border_point": context.border_point,
+    }
+
+
+def _scope_params(scope: dict[str, Any]) -> dict[str, str]:
+    params = {"kinds": ",".join(scope.get("kinds") or []), "owner": scope.get("owner")}
+    params["operation"] = scope.get("operation")
+    return {name: value for name, value in params.items() if value}
+
+
+def _check_border_point(scope: dict[str, Any], hello: dict[str, Any]) -> None:
+    wanted = scope["border_point"]
+    points = hello.get("scope", {}).get("border_points") or []
+    if wanted is not None and wanted not in points:
+        raise InvalidInput.for_field(
+            "border_point",
+            f"{wanted} is not a border point of {scope['operation']} ({', '.join(points)})",
+        )
 
 
 def _download(

@@ -1,6 +1,7 @@
 """Snapshot and delta files from the change feed, each checksummed and signed.
 
-A file is gzip'd JSON lines: a header ``{"format", "type", "from", "to", "scope"}``, then
+A scope (``scopes``) is some kinds and an owner region. A file is gzip'd JSON lines: a
+header ``{"format", "type", "from", "to", "scope"}``, then
 one ``{"kind", "record"}`` per record written in ``(from, to]`` (cancelled records
 included: a node must learn that they stopped hitting). A scope keeps one base snapshot;
 deltas run from it. When the delta since the base outgrows ``compact_records``, a new
@@ -16,7 +17,6 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,41 +29,13 @@ from frontline.settings import Settings
 from frontline.store.codecs import record_to_dict
 from frontline.store.repository import RecordStore
 from frontline.store.restrictions import restrictions_for
+from frontline.sync.scopes import Scope
 from frontline.sync.signing import ServerKey
 
 __all__ = ["FORMAT", "Feed", "Scope", "entry_message", "manifest_message", "open_feed"]
 
 FORMAT = "frontline-sync/1"
 _NAME = re.compile(r"^[a-z0-9_.+-]+\.jsonl\.gz$")
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """Which records a node holds: some kinds, optionally one owner's."""
-
-    kinds: tuple[RecordKind, ...] = tuple(RecordKind)
-    owner: str | None = None
-
-    @classmethod
-    def parse(cls, kinds: str | None, owner: str | None) -> Scope:
-        chosen = tuple(RecordKind)
-        if kinds:
-            try:
-                chosen = tuple(sorted({RecordKind(kind.strip()) for kind in kinds.split(",")}))
-            except ValueError:
-                names = ", ".join(kind.value for kind in RecordKind)
-                raise InvalidInput.for_field("kinds", f"must be among {names}") from None
-        if owner is not None and not re.fullmatch(r"[A-Z]{3}", owner):
-            raise InvalidInput.for_field("owner", "must be a country code of 3 capitals")
-        return cls(kinds=chosen, owner=owner)
-
-    @property
-    def name(self) -> str:
-        kinds = "all" if set(self.kinds) == set(RecordKind) else "+".join(self.kinds)
-        return f"{kinds}.{(self.owner or 'any').lower()}"
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"kinds": [kind.value for kind in self.kinds], "owner": self.owner}
 
 
 def entry_message(entry: dict[str, Any]) -> bytes:
@@ -270,7 +242,7 @@ def _is_sent(row: Any, scope: Scope, skip_cancelled: bool, to: int) -> bool:
     """Whether a change-feed row ``(rid, version, state, expires_at, owner, ...)`` goes in."""
     return (
         int(row[1]) <= to
-        and (scope.owner is None or row[4] == scope.owner)
+        and scope.holds_owner(row[4])
         and not (skip_cancelled and row[2] == "cancelled")
     )
 

@@ -1,6 +1,7 @@
 """The upload queue: every check made on the node, kept durably until the server has it.
 
-``queue.log`` holds one sealed line per check: ``{"seq", "at", "request", "result"}``; a
+``queue.log`` holds one sealed line per check: ``{"seq", "at", "request", "result"}`` (and
+``context``, the node's operation and border point, when it was initialised for one); a
 line is fsynced before the officer sees the result, so a check shown is a check kept.
 ``uploaded`` holds the highest sequence the server acknowledged. A node that dies during an
 upload sends the unacknowledged lines again; the server knows ``(node_id, seq)`` and skips
@@ -34,15 +35,23 @@ class UploadQueue:
         self.log = folder / "queue.log"
         self.mark = folder / "uploaded"
 
-    def append(self, *, at: str, request: dict[str, Any], result: dict[str, Any]) -> int:
-        """Queue one check; its sequence number."""
+    def append(
+        self,
+        *,
+        at: str,
+        request: dict[str, Any],
+        result: dict[str, Any],
+        context: dict[str, str] | None = None,
+    ) -> int:
+        """Queue one check (``context``: its operation_id and border_point, if any); its
+        sequence number."""
         with self.node.locked("queue"):
             last = self._repair_and_last()
             seq = last + 1
-            line = self.key.seal(
-                orjson.dumps({"seq": seq, "at": at, "request": request, "result": result}),
-                label=_LABEL,
-            )
+            item = {"seq": seq, "at": at, "request": request, "result": result}
+            if context:
+                item["context"] = context
+            line = self.key.seal(orjson.dumps(item), label=_LABEL)
             try:
                 descriptor = os.open(self.log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
                 with os.fdopen(descriptor, "ab") as out:

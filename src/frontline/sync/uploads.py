@@ -3,7 +3,9 @@
 Each item carries the node's id and its local sequence number. The pair is the primary key
 of ``offline_checks``, written in the same transaction as the item's audit row and cases:
 an item the server already has is skipped, so a node that died mid-upload and sends its
-queue again adds nothing; an item it lacks is written whole or not at all.
+queue again adds nothing; an item it lacks is written whole or not at all. An item made by
+a node of an operation carries its ``context`` (operation id, border point): the check
+counts in the operation when the uploader may take part in it (see ``_attribute``).
 """
 
 from __future__ import annotations
@@ -17,15 +19,17 @@ from sqlalchemy.exc import IntegrityError
 
 from frontline.access import Action, require
 from frontline.domain.checks import CheckResult, Database, Hit, Reason, Verdict, verdict_for
-from frontline.domain.queries import NO_CONTEXT
+from frontline.domain.operations import check_context, require_participant
+from frontline.domain.queries import NO_CONTEXT, CheckContext
 from frontline.domain.users import Principal
-from frontline.errors import InvalidInput
+from frontline.errors import FrontlineError, InvalidInput
 from frontline.hits.cases import Cases
 from frontline.screening.requests import parse_check_request
 from frontline.store import tables
 from frontline.store.audit import append_in
 from frontline.store.codecs import naive_utc
 from frontline.store.database import write_transaction
+from frontline.store.operations import OperationStore
 
 __all__ = ["OfflineUploads"]
 
@@ -37,6 +41,7 @@ class OfflineUploads:
         self.engine = engine
         self.cases = cases
         self.clock = clock
+        self.operations = OperationStore(engine)
 
     def accept(
         self, *, principal: Principal, node_id: str, items: Sequence[dict[str, Any]]
@@ -44,6 +49,13 @@ class OfflineUploads:
         """Write the items the server lacks; how many were new and how many known."""
         require(principal, Action.CHECK)
         parsed = [_parse_item(position, item) for position, item in enumerate(items)]
+        attributed: dict[tuple[str | None, str | None], tuple[CheckContext, str | None]] = {}
+        for item in parsed:
+            asked: CheckContext = item["context"]
+            wanted = (asked.operation_id, asked.border_point)
+            if wanted not in attributed:
+                attributed[wanted] = self._attribute(principal, asked)
+            item["context"], item["refused"] = attributed[wanted]
         for _attempt in range(3):  # a concurrent upload of the same items: count again
             try:
                 with write_transaction(self.engine) as connection:
@@ -51,6 +63,24 @@ class OfflineUploads:
             except IntegrityError:
                 continue
         raise InvalidInput("the same items are being uploaded concurrently; retry")
+
+    def _attribute(
+        self, principal: Principal, asked: CheckContext
+    ) -> tuple[CheckContext, str | None]:
+        """The operation a check counts in, and why not when refused. A check made offline
+        has happened: one whose operation the uploader may not (or no longer) claim is
+        kept without it, the reason in its origin, rather than blocking the queue."""
+        if asked.operation_id is None:
+            return NO_CONTEXT, None
+        try:
+            operation = self.operations.get(asked.operation_id)
+            require_participant(operation, principal)
+        except FrontlineError as error:
+            return NO_CONTEXT, error.message
+        point = asked.border_point
+        if point is not None and not operation.has_border_point(point):
+            return NO_CONTEXT, f"{point} is not a border point of {operation.id}"
+        return asked, None
 
     def _write(
         self,
@@ -97,6 +127,9 @@ class OfflineUploads:
             "checked_at": at.isoformat(),
             "uploaded_at": received.isoformat(),
         }
+        if item["refused"]:
+            origin["operation_refused"] = item["refused"]
+        context: CheckContext = item["context"]
         connection.execute(
             insert(tables.offline_checks).values(
                 node_id=node_id,
@@ -123,12 +156,14 @@ class OfflineUploads:
                 "origin": origin,
             },
         }
-        append_in(connection, principal=principal, event="check", at=at, entries=[entry])
+        append_in(
+            connection, principal=principal, event="check", at=at, entries=[entry], context=context
+        )
         if result.hits:
             self.cases.open_cases(
                 connection,
                 principal=principal,
-                context=NO_CONTEXT,
+                context=context,
                 at=at,
                 checks=[(item["request"], result)],
                 origin=origin,
@@ -143,6 +178,8 @@ def _parse_item(position: int, item: Any) -> dict[str, Any]:
         raw = item["result"]
         hits = tuple(_hit(hit) for hit in raw.get("hits", []))
         request = parse_check_request(item["request"], today=at.date(), prefix=prefix)
+        given = item.get("context") or {}
+        context = check_context(given.get("operation_id"), given.get("border_point"))
         result = CheckResult(
             check_id=str(raw["check_id"]),
             verdict=Verdict(raw.get("verdict", verdict_for(hits))),
@@ -160,6 +197,7 @@ def _parse_item(position: int, item: Any) -> dict[str, Any]:
         "request": request,
         "result": result,
         "warnings": list(raw.get("warnings", [])),
+        "context": context,
     }
 
 

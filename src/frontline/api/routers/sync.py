@@ -1,8 +1,9 @@
 """/v1/sync: the server side of offline nodes (docs/offline.md).
 
 GET ``/sync/hello`` (the key to pin and who the token is), ``/sync/manifest`` (the signed
-list of files that bring a node up to date), ``/sync/files/{name}`` (one file; HTTP Range,
-so an interrupted download resumes), POST ``/sync/uploads`` (checks made offline).
+list of files that bring a node up to date, for some kinds, owners or an operation),
+``/sync/files/{name}`` (one file; HTTP Range, so an interrupted download resumes), POST
+``/sync/uploads`` (checks made offline).
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ from pydantic import BaseModel, Field
 from frontline.access import Action, require
 from frontline.api.deps import MAX_VERSION, CallerDep, ServicesDep
 from frontline.api.responses import FastJSON
+from frontline.domain.operations import Operation
+from frontline.domain.users import Principal
 from frontline.errors import NotFound
 from frontline.metrics import SYNC_UPLOADED
 from frontline.services import Services
-from frontline.sync.feed import Feed, Scope, open_feed
+from frontline.sync.feed import Feed, open_feed
+from frontline.sync.scopes import Scope, resolve_scope
 from frontline.sync.uploads import OfflineUploads
 
 router = APIRouter(prefix="/v1/sync", tags=["sync"])
@@ -39,10 +43,42 @@ def _feed(request: Request, services: Services) -> Feed:
     return feed
 
 
+KindsQuery = Annotated[str | None, Query(max_length=200, description="documents,persons")]
+OwnerQuery = Annotated[str | None, Query(max_length=400, description="FRA or FRA,DEU,BEL")]
+OperationQuery = Annotated[str | None, Query(max_length=40, description="An operation id")]
+
+
+def _scope(
+    services: Services, caller: Principal, kinds: str | None, owner: str | None, op: str | None
+) -> tuple[Scope, Operation | None]:
+    return resolve_scope(
+        operations=services.operations.store,
+        principal=caller,
+        kinds=kinds,
+        owner=owner,
+        operation_id=op,
+        now=services.clock(),
+    )
+
+
 @router.get("/hello", response_class=FastJSON, summary="The server's sync key and the caller")
-def hello(request: Request, services: ServicesDep, caller: CallerDep) -> Any:
+def hello(
+    request: Request,
+    services: ServicesDep,
+    caller: CallerDep,
+    kinds: KindsQuery = None,
+    owner: OwnerQuery = None,
+    operation: OperationQuery = None,
+) -> Any:
+    """With a scope's parameters, also the scope they resolve to (refused as the manifest
+    would refuse it), so a node learns of a bad scope at init."""
     require(caller, Action.CHECK)
     key = _feed(request, services).key
+    scope, chosen = _scope(services, caller, kinds, owner, operation)
+    asked = scope.as_dict()
+    if chosen is not None:
+        asked["operation"] = chosen.id
+        asked["border_points"] = [point.code for point in chosen.border_points]
     return FastJSON(
         {
             "public_key": key.public_text,
@@ -50,6 +86,7 @@ def hello(request: Request, services: ServicesDep, caller: CallerDep) -> Any:
             "user": caller.name,
             "role": caller.role.value,
             "country": caller.country,
+            "scope": asked,
         }
     )
 
@@ -60,11 +97,12 @@ def manifest(
     services: ServicesDep,
     caller: CallerDep,
     since: Annotated[int, Query(ge=0, le=MAX_VERSION)] = 0,
-    kinds: Annotated[str | None, Query(max_length=200)] = None,
-    owner: Annotated[str | None, Query(max_length=3)] = None,
+    kinds: KindsQuery = None,
+    owner: OwnerQuery = None,
+    operation: OperationQuery = None,
 ) -> Any:
     require(caller, Action.CHECK)
-    scope = Scope.parse(kinds, owner)
+    scope, _ = _scope(services, caller, kinds, owner, operation)
     return FastJSON(_feed(request, services).manifest(scope=scope, since=since))
 
 
