@@ -100,23 +100,33 @@ def test_uploaded_checks_count_in_their_operation_when_the_uploader_takes_part(
     clock.now = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
     context = {"operation_id": operation.id, "border_point": "MNL"}
     uploads = OfflineUploads(engine=services.engine, cases=services.cases, clock=clock)
-    mine = [{**_item(1, hit=True), "context": context}]
+    during = "2026-11-23T07:00:00+00:00"
+    mine = [
+        {**_item(1, hit=True), "at": during, "context": context},
+        {**_item(2, hit=False), "context": context},  # 20 November: before the window
+    ]
     uploads.accept(principal=OFFICER, node_id=NODE, items=mine)
     stranger = principal(name="officer-9")
-    theirs = [{**_item(1, hit=False), "context": context}]
+    theirs = [{**_item(1, hit=False), "at": during, "context": context}]
     uploads.accept(principal=stranger, node_id="node_fedcba9876543210", items=theirs)
     with services.engine.connect() as connection:
         audited = connection.execute(
-            select(tables.audit.c.user_name, tables.audit.c.operation_id, tables.audit.c.result)
+            select(
+                tables.audit.c.check_id, tables.audit.c.operation_id, tables.audit.c.result
+            ).where(tables.audit.c.event == "check")
         ).all()
         cases = connection.execute(select(tables.cases.c.operation_id)).scalars().all()
-    by_user = {row[0]: row for row in audited}
-    assert by_user["officer-1"][1] == operation.id
     assert cases == [operation.id]
-    refused = by_user["officer-9"]
-    result = refused[2] if isinstance(refused[2], dict) else json.loads(refused[2])
-    assert refused[1] is None
-    assert "not a participant" in result["origin"]["operation_refused"]
+    refusals = {}
+    for check_id, operation_id, result in audited:
+        origin = (result if isinstance(result, dict) else json.loads(result))["origin"]
+        refusals[(check_id, operation_id)] = origin.get("operation_refused", "")
+    assert refusals[(_item(1, hit=True)["result"]["check_id"], operation.id)] == ""
+    late, stranger_refused = sorted(
+        reason for (_, operation_id), reason in refusals.items() if operation_id is None
+    )
+    assert "not a participant" in stranger_refused
+    assert "outside the window" in late
 
 
 def test_node_init_refuses_a_bad_owner_list_with_exit_2_before_any_network(

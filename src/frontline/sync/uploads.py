@@ -19,10 +19,10 @@ from sqlalchemy.exc import IntegrityError
 
 from frontline.access import Action, require
 from frontline.domain.checks import CheckResult, Database, Hit, Reason, Verdict, verdict_for
-from frontline.domain.operations import check_context, require_participant
+from frontline.domain.operations import Operation, check_context, require_participant
 from frontline.domain.queries import NO_CONTEXT, CheckContext
 from frontline.domain.users import Principal
-from frontline.errors import FrontlineError, InvalidInput
+from frontline.errors import InvalidInput, NotFound, PermissionDenied
 from frontline.hits.cases import Cases
 from frontline.screening.requests import parse_check_request
 from frontline.store import tables
@@ -49,13 +49,9 @@ class OfflineUploads:
         """Write the items the server lacks; how many were new and how many known."""
         require(principal, Action.CHECK)
         parsed = [_parse_item(position, item) for position, item in enumerate(items)]
-        attributed: dict[tuple[str | None, str | None], tuple[CheckContext, str | None]] = {}
+        found: dict[str, Operation | str] = {}
         for item in parsed:
-            asked: CheckContext = item["context"]
-            wanted = (asked.operation_id, asked.border_point)
-            if wanted not in attributed:
-                attributed[wanted] = self._attribute(principal, asked)
-            item["context"], item["refused"] = attributed[wanted]
+            item["context"], item["refused"] = self._attribute(principal, item, found)
         for _attempt in range(3):  # a concurrent upload of the same items: count again
             try:
                 with write_transaction(self.engine) as connection:
@@ -65,22 +61,24 @@ class OfflineUploads:
         raise InvalidInput("the same items are being uploaded concurrently; retry")
 
     def _attribute(
-        self, principal: Principal, asked: CheckContext
+        self, principal: Principal, item: dict[str, Any], found: dict[str, Operation | str]
     ) -> tuple[CheckContext, str | None]:
         """The operation a check counts in, and why not when refused. A check made offline
         has happened: one whose operation the uploader may not (or no longer) claim is
         kept without it, the reason in its origin, rather than blocking the queue."""
+        asked: CheckContext = item["context"]
         if asked.operation_id is None:
             return NO_CONTEXT, None
-        try:
-            operation = self.operations.get(asked.operation_id)
-            require_participant(operation, principal)
-        except FrontlineError as error:
-            return NO_CONTEXT, error.message
-        point = asked.border_point
-        if point is not None and not operation.has_border_point(point):
-            return NO_CONTEXT, f"{point} is not a border point of {operation.id}"
-        return asked, None
+        if asked.operation_id not in found:  # one read per operation and upload
+            try:
+                found[asked.operation_id] = self.operations.get(asked.operation_id)
+            except NotFound as error:
+                found[asked.operation_id] = error.message
+        operation = found[asked.operation_id]
+        if isinstance(operation, str):
+            return NO_CONTEXT, operation
+        refused = _refusal(operation, principal, asked.border_point, item["at"])
+        return (NO_CONTEXT, refused) if refused else (asked, None)
 
     def _write(
         self,
@@ -168,6 +166,22 @@ class OfflineUploads:
                 checks=[(item["request"], result)],
                 origin=origin,
             )
+
+
+def _refusal(
+    operation: Operation, principal: Principal, point: str | None, at: dt.datetime
+) -> str | None:
+    """Why a check at ``at`` may not count in ``operation``, or None."""
+    try:
+        require_participant(operation, principal)
+    except PermissionDenied as error:
+        return error.message
+    if point is not None and not operation.has_border_point(point):
+        return f"{point} is not a border point of {operation.id}"
+    ends = min(operation.ends_at, operation.closed_at or operation.ends_at)
+    if not operation.starts_at <= at < ends:
+        return f"checked at {at.isoformat()}, outside the window of {operation.id}"
+    return None
 
 
 def _parse_item(position: int, item: Any) -> dict[str, Any]:
