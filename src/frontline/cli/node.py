@@ -112,6 +112,7 @@ def status(as_json: JsonOption = False) -> None:
         "node_id": state["node_id"],
         "server": state["server"],
         "fingerprint": state["fingerprint"],
+        "scope": state["scope"],
         "version": copy.get("version"),
         "data_as_of": copy.get("data_as_of"),
         **UploadQueue(node, key).counts(),
