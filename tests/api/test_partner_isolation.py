@@ -13,7 +13,16 @@ from tests.factories import ADMIN, document, person
 
 PARTNER_ROUTES = {"/v1/partner/checks", "/v1/partner/checks/batch", "/v1/partner/usage"}
 # Pages anyone may open, which hold no record: health, the API's description, the login.
-PUBLIC = {"/healthz", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc", "/login"}
+# The probes answer anyone (readiness names the database, schema and index state, no record).
+PUBLIC = {
+    "/healthz",
+    "/readyz",
+    "/openapi.json",
+    "/docs",
+    "/docs/oauth2-redirect",
+    "/redoc",
+    "/login",
+}
 SECRETS = ("SECRETDOC777", "Zebulon Quaxworth", "PER-SECRET", "DOC-SECRET")
 
 
