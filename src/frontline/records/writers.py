@@ -23,11 +23,12 @@ from typing import IO, Any, BinaryIO, Protocol
 
 import orjson
 from sqlalchemy import Table, func, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from frontline.domain.records import RecordKind
 from frontline.errors import StorageFailed
 from frontline.store.codecs import TABLES
-from frontline.store.database import WRITE_OPTION, make_engine
+from frontline.store.database import WRITE_OPTION, bulk_cache, make_engine
 from frontline.store.dialect import (
     bulk_upsert,
     deferred_indexes,
@@ -62,6 +63,7 @@ class InlineWriter:
         self._connection = store.engine.connect()
         self._connection.execution_options(**{WRITE_OPTION: True})
         self._transaction = self._connection.begin()
+        bulk_cache(self._connection, on=True)
         self._written = 0
 
     def send(self, rows: Sequence[Row]) -> None:
@@ -70,12 +72,18 @@ class InlineWriter:
 
     def commit(self) -> int:
         self._transaction.commit()
-        self._connection.close()
+        self._close()
         return self._written
 
     def rollback(self) -> None:
         if self._transaction.is_active:
             self._transaction.rollback()
+        self._close()
+
+    def _close(self) -> None:
+        # A connection a failure broke is closed all the same; its cache goes with it.
+        with contextlib.suppress(SQLAlchemyError):
+            bulk_cache(self._connection, on=False)
         self._connection.close()
 
 

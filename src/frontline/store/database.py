@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 
 __all__ = [
     "WRITE_OPTION",
+    "bulk_cache",
     "is_sqlite",
     "make_engine",
     "migrate",
@@ -59,8 +60,26 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.execute("PRAGMA cache_size=-131072")  # up to 128 MiB of pages: big imports
+    cursor.execute(f"PRAGMA cache_size={_CACHE_KIB}")
     cursor.close()
+
+
+# SQLite keeps a page cache per connection and a server pools up to 15 of them per worker:
+# 128 MiB each grew a soaking server by 1 MiB a second (new audit pages) where 4 MiB held it
+# flat (bench_soak). Ordinary connections keep a small cache, the file's pages staying in the
+# OS's cache anyway; an import's connection takes a large one for as long as it writes.
+_CACHE_KIB = -16384
+_BULK_CACHE_KIB = -131072
+
+
+def bulk_cache(connection: Connection, *, on: bool) -> None:
+    """Give an import's SQLite connection a large page cache (``on``), or take it back and
+    free its pages before the connection returns to the pool. Elsewhere a no-op."""
+    if connection.dialect.name != "sqlite":
+        return
+    connection.exec_driver_sql(f"PRAGMA cache_size={_BULK_CACHE_KIB if on else _CACHE_KIB}")
+    if not on:
+        connection.exec_driver_sql("PRAGMA shrink_memory")
 
 
 def _sqlite_begin(connection: Any) -> None:
