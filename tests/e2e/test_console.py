@@ -55,11 +55,13 @@ def test_log_in_and_check_a_clean_passport_with_the_keyboard_alone(
 ) -> None:
     page.goto("/check")
     page.wait_for_url(re.compile(r"/login\?next="))
+    page.wait_for_selector("input:focus")  # typing before the autofocus lands loses keys
     page.keyboard.type("demo-officer")  # the name field has focus on load
     page.keyboard.press("Tab")
     page.keyboard.type(server.logins()["demo-officer"])
     page.keyboard.press("Enter")
     page.wait_for_url(CHECK_PAGE)
+    page.wait_for_selector("#mrz:focus")  # the MRZ box takes the focus on load
     assert page.evaluate("document.activeElement.id") == "mrz"
     page.keyboard.type(_sample(server, "clean passport")[0])
     page.keyboard.press("Enter")
