@@ -127,3 +127,12 @@ def test_a_small_world_still_gives_a_border_queue_of_what_it_holds() -> None:
     assert len(cases) == 20
     assert CaseType.STOLEN_BLANK not in {case.case_type for case in cases}
     assert sum(case.case_type is not CaseType.CLEAN for case in cases) == 4
+
+
+def test_every_vehicle_case_shows_a_vin_or_a_plate_to_check() -> None:
+    # A clean car is shown without its plate; a generated car without a VIN once left a
+    # case with nothing to check (a refused check in the space).
+    for seed in range(200):
+        for case in build_exercise(WORLD, template="vehicles", seed=seed):
+            vehicle = case.presented["vehicle"]
+            assert vehicle.get("vin") or (vehicle.get("plate") and vehicle.get("plate_country"))

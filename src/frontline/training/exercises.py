@@ -461,7 +461,10 @@ def _stolen_vehicle(draw: _Draw, number: int) -> ExerciseCase:
 
 def _clean_vehicle(draw: _Draw, number: int) -> ExerciseCase:
     seed = draw.rng.randrange(1_000_000, 2_000_000)  # another world's cars: none listed here
-    vehicle = next(iter_vehicles(count=1, seed=seed, today=draw.world.today))
+    # The car is shown by its VIN (its plate left out), so take the first one that has one:
+    # a few generated cars carry only a plate, which left a case with nothing to check.
+    cars = iter_vehicles(count=100, seed=seed, today=draw.world.today)
+    vehicle = next(car for car in cars if car.vin)
     driver = draw.clean_document()
     fields = {key: value for key, value in _vehicle_fields(vehicle).items() if key != "plate"}
     why = "Neither the car nor its driver is recorded: release."
