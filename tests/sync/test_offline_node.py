@@ -293,7 +293,7 @@ def test_a_node_killed_during_sync_and_upload_keeps_its_copy_and_counts_once(
 
     # 2,000 checks queued; the node is killed during their upload, then uploads again.
     queue = node.queue()
-    before = queue.counts()["queued"]
+    before = queue.counts()["checks_made"]
     request = {"document": {"number": "NOHIT", "country": "DEU"}}
     for n in range(2000):
         result = {"check_id": f"chk_bulk{n:08d}", "verdict": "no_hit", "hits": [], "warnings": []}
@@ -307,6 +307,9 @@ def test_a_node_killed_during_sync_and_upload_keeps_its_copy_and_counts_once(
     assert rows == [(before + 2000, before + 2000)]
     audited = server.rows("SELECT count(*) FROM audit WHERE check_id LIKE 'chk_bulk%'")
     assert audited == [(2000,)]
+    # What the server has is gone from the device; numbering goes on from it.
+    assert queue.counts() == {"queued": 0, "uploaded": before + 2000, "checks_made": before + 2000}
+    assert queue.log.stat().st_size == 0
 
     # `node serve` answers the server's check body on loopback, from the same copy.
     port = _free_port()

@@ -7,13 +7,17 @@ line is fsynced before the officer sees the result, so a check shown is a check 
 upload sends the unacknowledged lines again; the server knows ``(node_id, seq)`` and skips
 what it has, so nothing is lost and nothing counted twice. A line cut short by a crash
 while it was written was never shown to anyone: it is dropped at the next append.
+
+Once the server has acknowledged lines, ``trim`` drops them from the log (a new file, renamed
+over the old one): a device lost later holds only the checks not yet uploaded, and the log
+stays as small as the backlog. Sequence numbers go on from the acknowledged one, so the
+server never mistakes a new check for one it has.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -76,8 +80,37 @@ class UploadQueue:
                 yield item
 
     def counts(self) -> dict[str, int]:
-        items = sum(1 for _ in self._items())
-        return {"queued": items, "uploaded": self.uploaded()}
+        """``queued``: waiting for upload; ``uploaded``: the highest sequence the server
+        acknowledged; ``checks_made``: the last sequence number given."""
+        done = self.uploaded()
+        last = done
+        queued = 0
+        for item in self._items():
+            last = max(last, int(item["seq"]))
+            queued += item["seq"] > done
+        return {"queued": queued, "uploaded": done, "checks_made": last}
+
+    def trim(self) -> int:
+        """Drop the lines the server acknowledged; how many were dropped."""
+        with self.node.locked("queue"):
+            self._repair_and_last()
+            if not self.log.exists():
+                return 0
+            done = self.uploaded()
+            kept: list[bytes] = []
+            dropped = 0
+            with self.log.open("rb") as handle:
+                for raw in handle:
+                    if self._seq(raw) > done:
+                        kept.append(raw)
+                    else:
+                        dropped += 1
+            if dropped:
+                try:
+                    write_atomically(self.log, b"".join(kept))
+                except OSError as error:  # the old log is intact: trimmed at the next upload
+                    raise StorageFailed(f"cannot trim the queue: {error.strerror}") from error
+            return dropped
 
     def _items(self) -> Iterator[dict[str, Any]]:
         if not self.log.exists():
@@ -86,11 +119,21 @@ class UploadQueue:
             for raw in handle:
                 if not raw.endswith(b"\n"):
                     return  # cut short by a crash: never shown, see the module docstring
-                item: dict[str, Any] = orjson.loads(self.key.open(raw.decode(), label=_LABEL))
-                yield item
+                yield self._item(raw)
+
+    def _item(self, raw: bytes) -> dict[str, Any]:
+        item: dict[str, Any] = orjson.loads(self.key.open(raw.decode().strip(), label=_LABEL))
+        return item
+
+    def _seq(self, raw: bytes) -> int:
+        return int(self._item(raw)["seq"])
 
     def _repair_and_last(self) -> int:
-        """Drop a line cut short at the end; the last sequence number (0 if none)."""
+        """Drop a line cut short at the end; the last sequence number given (that of the
+        last line, else the last acknowledged one: the log may have been trimmed)."""
+        return max(self._repair_and_last_line(), self.uploaded())
+
+    def _repair_and_last_line(self) -> int:
         if not self.log.exists():
             return 0
         size = self.log.stat().st_size
@@ -104,14 +147,12 @@ class UploadQueue:
                 tail = tail[:cut]
         lines = [line for line in tail.split(b"\n") if line]
         if not lines:
-            return 0 if start == 0 else _last_seq(self.log, self.key)
-        last: dict[str, Any] = orjson.loads(self.key.open(lines[-1].decode(), label=_LABEL))
-        return int(last["seq"])
+            return 0 if start == 0 else self._last_seq_scanning()
+        return self._seq(lines[-1])
 
-
-def _last_seq(path: Path, key: NodeKey) -> int:
-    seq = 0
-    with path.open("rb") as handle:
-        for raw in handle:
-            seq = int(orjson.loads(key.open(raw.decode(), label=_LABEL))["seq"])
-    return seq
+    def _last_seq_scanning(self) -> int:
+        seq = 0
+        with self.log.open("rb") as handle:
+            for raw in handle:
+                seq = self._seq(raw)
+        return seq
