@@ -89,8 +89,25 @@ def test_the_api_resolves_an_operation_for_its_participants_and_refuses_bad_scop
     assert bad.status_code == 422
     assert "3 capitals" in bad.json()["error"]["message"]
     assert manifest(api, operation=operation.id, kinds="documents").status_code == 422
+
+    # A file is given only within the scope asked for, by the same rules.
+    (ours,) = given.json()["files"]
+    (theirs,) = manifest(api, kinds="documents").json()["files"]
+    asked = {"operation": operation.id, "owner": "FRA,DEU"}
+
+    def fetch(name: str, **params: str) -> Any:
+        return api.client.get(f"/v1/sync/files/{name}", params=params, headers=api.headers())
+
+    assert fetch(ours["name"], **asked).status_code == 200
+    assert fetch(ours["name"], **asked).content[:2] == b"\x1f\x8b"  # gzip
+    refused = fetch(theirs["name"], **asked)
+    assert refused.status_code == 403
+    assert "not a file of the scope" in refused.json()["error"]["message"]
+    assert fetch(ours["name"]).status_code == 403  # no scope given: the whole copy's files
+    assert fetch(ours["name"], operation=operation.id, owner="FRA,ITA").status_code == 403
     clock.advance(days=7)  # the operation is over: its copy is no longer given
     assert manifest(api, operation=operation.id).status_code == 409
+    assert fetch(ours["name"], **asked).status_code == 409
 
 
 def test_uploaded_checks_count_in_their_operation_when_the_uploader_takes_part(
@@ -143,3 +160,24 @@ def test_node_init_refuses_a_bad_owner_list_with_exit_2_before_any_network(
     assert alone.exit_code == 2
     assert "with an operation" in alone.output
     assert not (tmp_path / "node" / "node.json").exists()
+
+
+def test_sync_compact_cuts_the_copy_an_operation_s_nodes_take(
+    services: Services, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ends = dt.datetime.now(dt.UTC) + dt.timedelta(days=30)  # the command reads the real clock
+    operation = make_operation(services, ends_at=ends)
+    monkeypatch.setenv("FRONTLINE_DATABASE_URL", database_url)
+    monkeypatch.setenv("FRONTLINE_DATA_DIR", str(tmp_path / "data"))
+    cut = CliRunner().invoke(app, ["sync", "compact", "--operation", operation.id])
+    assert cut.exit_code == 0, cut.output
+    assert cut.output.startswith("persons+vehicles.any.snapshot.0-")
+    region = CliRunner().invoke(
+        app, ["sync", "compact", "--operation", operation.id, "--owner", "FRA,DEU"]
+    )
+    assert region.output.startswith(
+        Scope(kinds=(RecordKind.PERSONS, RecordKind.VEHICLES), owners=("DEU", "FRA")).name
+    )
+    unknown = CliRunner().invoke(app, ["sync", "compact", "--operation", "op_nosuch"])
+    assert unknown.exit_code == 2
+    assert "op_nosuch" in unknown.output

@@ -251,14 +251,27 @@ def public_key(as_json: JsonOption = False) -> None:
 def compact(
     kinds: Annotated[str | None, typer.Option("--kinds")] = None,
     owner: Annotated[str | None, typer.Option("--owner")] = None,
+    operation: Annotated[
+        str | None, typer.Option("--operation", help="The copy an operation's nodes take.")
+    ] = None,
 ) -> None:
     """Cut a new snapshot of a scope now and delete its older snapshot and deltas."""
-    from frontline.cli.common import services_for
+    from frontline.cli.common import local_operator, services_for
     from frontline.sync.feed import Scope, open_feed
+    from frontline.sync.scopes import resolve_scope
 
-    scope = guarded(lambda: Scope.parse(kinds, owner))
+    guarded(lambda: Scope.parse(kinds, owner))  # a bad owner list: refused before any work
     with services_for(use_index=False) as services:
-        entry = open_feed(services.settings, store=services.store, clock=services.clock).compact(
-            scope
+        scope, _ = guarded(
+            lambda: resolve_scope(
+                operations=services.operations.store,
+                principal=local_operator(),
+                kinds=kinds,
+                owner=owner,
+                operation_id=operation,
+                now=services.clock(),
+            )
         )
+        feed = open_feed(services.settings, store=services.store, clock=services.clock)
+        entry = guarded(lambda: feed.compact(scope))
     _say(f"{entry['name']}: {entry['records']} records, {entry['size']} bytes")

@@ -131,6 +131,7 @@ def _upload(
             batch = []
     if batch:
         _send(state, token, queue, batch, totals)
+    queue.trim()  # what the server has need not stay on a device that could be lost
     if totals["accepted"] or totals["duplicates"]:
         say(f"uploaded {totals['accepted']} offline check(s) ({totals['duplicates']} known)")
     return totals
@@ -244,8 +245,9 @@ def _fetch(state: dict[str, Any], token: str, name: str, part: Path, have: int) 
     if have:
         headers["Range"] = f"bytes={have}-"
     url = f"{state['server']}/v1/sync/files/{name}"
+    params = _scope_params(state["scope"])
     try:
-        with httpx.stream("GET", url, headers=headers, timeout=30) as response:
+        with httpx.stream("GET", url, params=params, headers=headers, timeout=30) as response:
             _refuse_errors(response)
             mode = "ab" if response.status_code == 206 else "wb"
             with part.open(mode) as out:

@@ -2,7 +2,8 @@
 
 GET ``/sync/hello`` (the key to pin and who the token is), ``/sync/manifest`` (the signed
 list of files that bring a node up to date, for some kinds, owners or an operation),
-``/sync/files/{name}`` (one file; HTTP Range, so an interrupted download resumes), POST
+``/sync/files/{name}`` (one file of the same scope; HTTP Range, so an interrupted download
+resumes), POST
 ``/sync/uploads`` (checks made offline).
 """
 
@@ -19,7 +20,7 @@ from frontline.api.deps import MAX_VERSION, CallerDep, ServicesDep
 from frontline.api.responses import FastJSON
 from frontline.domain.operations import Operation
 from frontline.domain.users import Principal
-from frontline.errors import NotFound
+from frontline.errors import NotFound, PermissionDenied
 from frontline.metrics import SYNC_UPLOADED
 from frontline.services import Services
 from frontline.sync.feed import Feed, open_feed
@@ -107,8 +108,25 @@ def manifest(
 
 
 @router.get("/files/{name}", summary="One snapshot or delta file (HTTP Range supported)")
-def file(name: str, request: Request, services: ServicesDep, caller: CallerDep) -> Any:
+def file(
+    name: str,
+    request: Request,
+    services: ServicesDep,
+    caller: CallerDep,
+    kinds: KindsQuery = None,
+    owner: OwnerQuery = None,
+    operation: OperationQuery = None,
+) -> Any:
+    """Only a file of the scope the parameters resolve to, by the manifest's own rules: a
+    node of one operation or region cannot take another scope's file by its name, nor any
+    file once its operation is over."""
     require(caller, Action.CHECK)
+    scope, _ = _scope(services, caller, kinds, owner, operation)
+    if not name.startswith(f"{scope.name}."):
+        raise PermissionDenied(
+            f"{name} is not a file of the scope asked for ({scope.name}); "
+            "ask for the file with the manifest's kinds, owner and operation"
+        )
     path = _feed(request, services).path_of(name)
     if not path.is_file():
         raise NotFound(f"no sync file {name} (compacted since: ask for a new manifest)")
