@@ -3,14 +3,15 @@
 One server and one node go through a field day in order: sync in range, check with the
 server stopped, reconnect and upload (once, however often it is sent), a cancellation
 reaching the node, a tampered file and a wrong key refused with the old copy still
-answering, a cut download resumed, and the node killed with -9 during a sync and during
-an upload.
+answering, a cut download resumed, a disk that refuses writes mid-sync, and the node killed
+with -9 during a sync and during an upload.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import resource
 import signal
 import socket
 import sqlite3
@@ -115,9 +116,21 @@ class NodeCli:
     def command(self, *args: str) -> list[str]:
         return [sys.executable, "-m", "frontline", "node", *args]
 
-    def run(self, *args: str, expect: int = 0) -> str:
+    def run(self, *args: str, expect: int = 0, file_limit: int | None = None) -> str:
+        """The command's output; ``file_limit``: no file it writes may grow past so many
+        bytes (RLIMIT_FSIZE), a disk that refuses writes as a full one does."""
+
+        def limit() -> None:
+            if file_limit is not None:
+                resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
+
         done = subprocess.run(
-            self.command(*args), env=self.env, capture_output=True, text=True, timeout=120
+            self.command(*args),
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            preexec_fn=limit,
         )
         assert done.returncode == expect, done.stdout + done.stderr
         return done.stdout + done.stderr
@@ -198,7 +211,9 @@ def test_a_field_day_sync_offline_checks_upload_cancel_and_refusals(
 
     # Back in range: the queue goes up, its hit opens a case at its true time, marked offline.
     server.start()
+    queued = node.queue().log.read_bytes()
     node.run("sync")
+    assert node.queue().log.read_bytes() == b""  # delivered: trimmed off the device
     cases = server.rows("SELECT check_id, created_at FROM cases WHERE record_id = 'doc-SYNC0001'")
     assert [row[0] for row in cases] == [hit["check_id"]]
     offline = server.rows("SELECT check_id, checked_at FROM offline_checks ORDER BY seq")
@@ -210,7 +225,9 @@ def test_a_field_day_sync_offline_checks_upload_cancel_and_refusals(
     assert opened[0]["origin"]["offline"] is True
     assert opened[0]["origin"]["node_seq"] == 1
 
-    # Sent again (as after a crash before the acknowledgement): nothing is counted twice.
+    # Sent again (as after a crash before the acknowledgement and the trim): nothing is
+    # counted twice.
+    node.queue().log.write_bytes(queued)
     node.queue().set_uploaded(0)
     assert "0 uploaded, 3 already known" in node.run("upload")
     assert len(server.rows("SELECT 1 FROM cases WHERE record_id = 'doc-SYNC0001'")) == 1
@@ -248,6 +265,18 @@ def test_a_field_day_sync_offline_checks_upload_cancel_and_refusals(
     (part / f"{served.name}.part").write_bytes(good[: len(good) // 2])
     assert f"resuming {served.name} at byte {len(good) // 2}" in node.run("sync")
     assert node.verdict("SYNC0002") == "hit"
+
+    # A disk that refuses writes during a sync (Python ignores SIGXFSZ, so a write past the
+    # limit fails as on a full disk): a clear error, and the copy in force still answers.
+    server.stolen("SYNC0003")
+    full = " ".join(node.run("sync", expect=2, file_limit=64).split())  # unwrapped
+    assert "cannot write all.any.delta." in full
+    assert "the copy is unchanged" in full
+    assert "Traceback" not in full
+    assert node.verdict("SYNC0002") == "hit"
+    assert node.verdict("SYNC0003") == "no_hit"
+    node.run("sync")
+    assert node.verdict("SYNC0003") == "hit"
 
 
 def test_a_node_killed_during_sync_and_upload_keeps_its_copy_and_counts_once(
