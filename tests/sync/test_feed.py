@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +16,20 @@ from frontline.domain.records import RecordKind, RecordState
 from frontline.errors import InvalidInput
 from frontline.records.kinds import build_row
 from frontline.services import Services
+from frontline.settings import Settings
 from frontline.store import tables
+from frontline.store.codecs import record_to_dict
+from frontline.store.database import make_engine
+from frontline.store.repository import RecordStore
 from frontline.sync.feed import Feed, Scope, entry_message, manifest_message
+from frontline.sync.node import Node
+from frontline.sync.sealing import NodeKey
 from frontline.sync.signing import ServerKey, verify
 from frontline.sync.uploads import OfflineUploads
+from frontline.sync.working import database_url, ensure_working_copy, synced_version
 from tests.conftest import FrozenClock
 from tests.factories import OFFICER, blank_range, document
+from tests.factories import person as factory_person
 
 
 @pytest.fixture
@@ -182,3 +191,65 @@ def test_documents_read_from_their_columns_are_the_records_the_slow_path_gives(
     slow = built(feed._record_lines(RecordKind.DOCUMENTS, Scope(), False, 0, 10**9))
     assert fast == slow
     assert sorted(fast) == ["dated", "plain", "quiet", "range"]
+
+
+def test_a_node_s_working_copy_holds_the_server_s_records_built_fresh_or_by_delta(
+    services: Services, feed: Feed, tmp_path: Path
+) -> None:
+    """The node writes plain documents the fast way and a fresh copy with its indexes built
+    afterwards: every record, of every shape, reads back as on the server."""
+    add(
+        services,
+        document("AA1111111", id="plain"),
+        document("aa-222 2222", id="spaced", country="DEU", reported_at="2026-10-01"),
+        document("AA3333333", id="dated", expires_at="2027-02-03T04:05:06Z"),
+        blank_range("BL0000100", "BL0000199", id="range"),
+        document("AA4444444", id="quiet", action=""),
+        document("AB-5555 555", id="dashed", country="ITA", owner="FRA"),
+    )
+    documents = [{"number": "P1234567", "issuing_country": "FRA", "type": "passport"}]
+    person = build_row(
+        RecordKind.PERSONS,
+        factory_person("Jean Dupont", birth_date="1980-02-03", documents=documents),
+    )
+    services.store.upsert(RecordKind.PERSONS, [person], now=services.clock())
+    node = Node(Settings(node_dir=tmp_path / "node", node_runtime_dir=tmp_path / "ram"))
+    key = NodeKey(os.urandom(32))
+    first = feed.manifest(scope=Scope(), since=0)
+    _seal(node, key, feed, first["files"])
+    state: dict[str, Any] = {"node_id": "node_0123456789abcdef", "copy": None}
+    state["copy"] = {"version": first["version"], "generation": 1, "files": first["files"]}
+    working = ensure_working_copy(node, state, key)
+    assert _records(RecordStore(make_engine(database_url(working)))) == _records(services.store)
+
+    services.store.set_state(
+        RecordKind.DOCUMENTS, "plain", RecordState.CANCELLED, now=services.clock()
+    )
+    add(services, document("AA6666666", id="new"), document("AA7777777", id="dated"))
+    (delta,) = feed.manifest(scope=Scope(), since=first["version"])["files"]
+    _seal(node, key, feed, [delta])
+    state["copy"]["files"].append(delta)
+    assert ensure_working_copy(node, state, key) == working  # the same generation, brought on
+    assert synced_version(working) == delta["to"]
+    assert _records(RecordStore(make_engine(database_url(working)))) == _records(services.store)
+
+
+def _seal(node: Node, key: NodeKey, feed: Feed, entries: list[dict[str, Any]]) -> None:
+    for entry in entries:
+        plain = (feed.folder / entry["name"]).read_bytes()
+        key.write_file(node.copy_dir() / f"{entry['name']}.sealed", [plain])
+
+
+def _records(store: RecordStore) -> dict[str, list[dict[str, Any]]]:
+    """Every record of every kind as the store reads it back, stamps left out."""
+    stamps = ("created_at", "updated_at", "version")
+    return {
+        kind.value: sorted(
+            (
+                {k: v for k, v in record_to_dict(record).items() if k not in stamps}
+                for record in store.search(kind, limit=1000)
+            ),
+            key=lambda fields: str(fields["id"]),
+        )
+        for kind in RecordKind
+    }

@@ -8,6 +8,7 @@ the current generation in one transaction, so a check sees all of a delta or non
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gzip
 import io
@@ -21,9 +22,16 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from frontline.domain.records import RecordKind
 from frontline.errors import NotFound, StorageFailed
+from frontline.records.fast import fast_document_values
 from frontline.records.kinds import build_row
 from frontline.store import tables
-from frontline.store.database import make_engine, migrate, write_transaction
+from frontline.store.codecs import TABLES
+from frontline.store.database import bulk_cache, make_engine, migrate, write_transaction
+from frontline.store.dialect import (
+    PLAIN_DOCUMENT_COLUMNS,
+    deferred_indexes,
+    upsert_plain_documents,
+)
 from frontline.store.repository import RecordStore
 from frontline.sync.node import Node, write_atomically
 from frontline.sync.sealing import NodeKey
@@ -31,6 +39,7 @@ from frontline.sync.sealing import NodeKey
 __all__ = ["apply_lines", "database_url", "ensure_working_copy", "synced_version"]
 
 _BATCH = 5000
+_PLAIN_BATCH = _BATCH * len(PLAIN_DOCUMENT_COLUMNS)
 _MARK = "synced_version"
 
 
@@ -63,11 +72,11 @@ def ensure_working_copy(node: Node, state: dict[str, Any], key: NodeKey) -> Path
             have = synced_version(wanted)
             missing = [f for f in copy["files"] if f["type"] == "delta" and f["to"] > have]
             if missing:
-                _apply_files(node, key, wanted, missing)
+                _apply_files(node, key, wanted, missing, fresh=False)
             return wanted
         for stale in (wanted, wanted.with_name(f"{wanted.name}-wal")):
             stale.unlink(missing_ok=True)
-        _apply_files(node, key, wanted, copy["files"])
+        _apply_files(node, key, wanted, copy["files"], fresh=True)
         write_atomically(pointer, wanted.name.encode())
         for old in runtime.glob("gen-*.db*"):
             if not old.name.startswith(wanted.name):
@@ -82,11 +91,13 @@ def current_copy(node: Node, state: dict[str, Any]) -> Path | None:
     return runtime / pointer.read_text() if pointer.exists() else None
 
 
-def _apply_files(node: Node, key: NodeKey, database: Path, files: list[dict[str, Any]]) -> None:
-    """Apply ``files`` to ``database`` in one transaction; a full disk (or RAM) leaves the
-    database as it was and says so."""
+def _apply_files(
+    node: Node, key: NodeKey, database: Path, files: list[dict[str, Any]], *, fresh: bool
+) -> None:
+    """Apply ``files`` to ``database`` in one transaction (``fresh``: a new database, built
+    as a bulk load); a full disk (or RAM) leaves the database as it was and says so."""
     try:
-        _apply_in_one(node, key, database, files)
+        _apply_in_one(node, key, database, files, fresh=fresh)
     except SQLAlchemyError as error:
         cause = getattr(error, "orig", None) or error
         raise StorageFailed(
@@ -94,12 +105,18 @@ def _apply_files(node: Node, key: NodeKey, database: Path, files: list[dict[str,
         ) from error
 
 
-def _apply_in_one(node: Node, key: NodeKey, database: Path, files: list[dict[str, Any]]) -> None:
+def _apply_in_one(
+    node: Node, key: NodeKey, database: Path, files: list[dict[str, Any]], *, fresh: bool
+) -> None:
     engine = make_engine(database_url(database))
     try:
         migrate(engine)
         store = RecordStore(engine)
-        with write_transaction(engine) as connection:
+        with write_transaction(engine) as connection, contextlib.ExitStack() as bulk:
+            if fresh:  # a load into empty tables: indexes built once, from sorted rows
+                bulk_cache(connection, on=True)
+                for table in TABLES.values():
+                    bulk.enter_context(deferred_indexes(connection, table))
             for entry in files:
                 sealed = node.copy_dir() / f"{entry['name']}.sealed"
                 if not sealed.exists():
@@ -111,9 +128,15 @@ def _apply_in_one(node: Node, key: NodeKey, database: Path, files: list[dict[str
 
 
 def apply_lines(connection: Connection, store: RecordStore, lines: Iterable[bytes]) -> int:
-    """Upsert every record of a snapshot or delta (its header first) by id; how many."""
+    """Upsert every record of a snapshot or delta (its header first) by id; how many.
+
+    A plain document (most of a copy) goes the way a big import's do: its values checked
+    and normalised by the fast path, written many rows a statement; any other record is
+    built field by field. Each record appears once in a file, so the two orders agree.
+    """
     now = dt.datetime.now(dt.UTC)
     pending: dict[RecordKind, list[dict[str, Any]]] = {}
+    plain: list[Any] = []  # plain documents' values, one row after another
     count = 0
     iterator = iter(lines)
     header = orjson.loads(next(iterator))
@@ -123,14 +146,30 @@ def apply_lines(connection: Connection, store: RecordStore, lines: Iterable[byte
         if not line.strip():
             continue
         item = orjson.loads(line)
+        count += 1
+        if item["kind"] == "documents" and (values := fast_document_values(item["record"])):
+            plain.extend(values)
+            if len(plain) >= _PLAIN_BATCH:
+                _write_plain(connection, store, plain, now)
+                plain = []
+            continue
         kind = RecordKind(item["kind"])
         pending.setdefault(kind, []).append(build_row(kind, item["record"]))
-        count += 1
         if len(pending[kind]) >= _BATCH:
             store.upsert_in(connection, kind, pending.pop(kind), now=now)
+    _write_plain(connection, store, plain, now)
     for kind, rows in pending.items():
         store.upsert_in(connection, kind, rows, now=now)
     return count
+
+
+def _write_plain(
+    connection: Connection, store: RecordStore, values: list[Any], now: dt.datetime
+) -> None:
+    if values:
+        version = store.take_versions(connection, 1)
+        table = TABLES[RecordKind.DOCUMENTS]
+        upsert_plain_documents(connection, table, values, version=version, stamp=now)
 
 
 def _mark(connection: Connection, version: int) -> None:
