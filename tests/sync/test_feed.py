@@ -158,6 +158,37 @@ def test_uploads_count_once_and_raise_cases_at_their_true_time(
     assert all(str(row[0]) == "2026-11-20 06:30:00" for row in audited)
 
 
+def test_a_node_clock_off_beyond_what_the_server_knows_is_corrected_and_said(
+    services: Services, clock: FrozenClock
+) -> None:
+    """The clock now reads 2026-11-21 10:00; the copy was issued on the 20th at 06:00."""
+    uploads = OfflineUploads(engine=services.engine, cases=services.cases, clock=clock)
+    as_of = "2026-11-20T06:00:00Z"
+    ahead = {**_item(1, hit=True), "at": "2027-03-01T00:00:00+00:00"}  # set by hand, wrongly
+    behind = {**_item(2, hit=True), "at": "1970-01-01T00:05:00+00:00"}  # reset battery clock
+    right = {**_item(3, hit=True), "at": "2026-11-21T10:03:00+00:00"}  # within the tolerance
+    for item in (ahead, behind, right):
+        item["result"] = {**item["result"], "data_as_of": as_of}
+    uploads.accept(principal=OFFICER, node_id="node_0123456789abcdef", items=[ahead, behind, right])
+    with services.engine.connect() as connection:
+        checked = connection.execute(
+            select(tables.offline_checks.c.seq, tables.offline_checks.c.checked_at).order_by(
+                tables.offline_checks.c.seq
+            )
+        ).all()
+        payloads = connection.execute(select(tables.outbox.c.payload)).scalars().all()
+    assert [str(row[1]) for row in checked] == [
+        "2026-11-21 10:00:00",  # no later than the upload
+        "2026-11-20 06:00:00",  # no earlier than the copy it was made on
+        "2026-11-21 10:03:00",
+    ]
+    origins = [(p if isinstance(p, dict) else json.loads(p))["origin"] for p in payloads]
+    skews = {o["node_seq"]: o.get("clock_skew") for o in origins}
+    assert skews[1] == {"node_clock": "2027-03-01T00:00:00+00:00", "node_clock_was": "ahead"}
+    assert skews[2] == {"node_clock": "1970-01-01T00:05:00+00:00", "node_clock_was": "behind"}
+    assert skews[3] is None
+
+
 def test_an_upload_item_that_is_not_a_queued_check_is_refused_whole(
     services: Services, clock: FrozenClock
 ) -> None:

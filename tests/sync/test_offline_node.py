@@ -35,6 +35,7 @@ pytestmark = pytest.mark.slow
 
 PASSPHRASE = "correct horse battery staple"
 DAYS_2 = dt.timedelta(days=2)
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def _free_port() -> int:
@@ -203,6 +204,10 @@ def test_a_field_day_sync_offline_checks_upload_cancel_and_refusals(
     late = two_days_on.check({"document": {"number": "CLEAN0002", "country": "DEU"}})
     two_days_on.close()
     assert [warning["code"] for warning in late["warnings"]] == ["stale_data"]
+    flat_battery = NodeChecker(Node(node.settings), use_index=False, clock=lambda: EPOCH)
+    early = flat_battery.check({"document": {"number": "CLEAN0003", "country": "DEU"}})
+    flat_battery.close()
+    assert [warning["code"] for warning in early["warnings"]] == ["clock_behind"]
     wrong = {**node.env, "FRONTLINE_NODE_PASSPHRASE": "not the passphrase"}
     refused = subprocess.run(node.command("status"), env=wrong, capture_output=True, text=True)
     assert refused.returncode == 2
@@ -217,7 +222,9 @@ def test_a_field_day_sync_offline_checks_upload_cancel_and_refusals(
     cases = server.rows("SELECT check_id, created_at FROM cases WHERE record_id = 'doc-SYNC0001'")
     assert [row[0] for row in cases] == [hit["check_id"]]
     offline = server.rows("SELECT check_id, checked_at FROM offline_checks ORDER BY seq")
-    assert len(offline) == 3  # the hit, the clean one, the late one
+    assert len(offline) == 4  # the hit, the clean one, the late one, the early one
+    (dated,) = [row[1] for row in offline if row[0] == early["check_id"]]
+    assert str(dated) >= early["data_as_of"][:10]  # dated no earlier than its copy
     assert offline[0][0] == hit["check_id"]
     assert cases[0][1] == offline[0][1]
     payloads = [orjson.loads(row[0]) for row in server.rows("SELECT payload FROM outbox")]
@@ -229,9 +236,9 @@ def test_a_field_day_sync_offline_checks_upload_cancel_and_refusals(
     # counted twice.
     node.queue().log.write_bytes(queued)
     node.queue().set_uploaded(0)
-    assert "0 uploaded, 3 already known" in node.run("upload")
+    assert "0 uploaded, 4 already known" in node.run("upload")
     assert len(server.rows("SELECT 1 FROM cases WHERE record_id = 'doc-SYNC0001'")) == 1
-    assert len(server.rows("SELECT 1 FROM audit WHERE result LIKE '%\"offline\"%'")) == 3
+    assert len(server.rows("SELECT 1 FROM audit WHERE result LIKE '%\"offline\"%'")) == 4
 
     # A cancelled record stops hitting at the next sync.
     server.call("POST", "/v1/records/documents/doc-SYNC0001/cancel")

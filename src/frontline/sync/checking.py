@@ -18,6 +18,7 @@ from frontline.settings import Settings
 from frontline.sync.node import Node
 from frontline.sync.queue import UploadQueue
 from frontline.sync.sealing import NodeKey
+from frontline.sync.uploads import CLOCK_TOLERANCE
 from frontline.sync.working import database_url, ensure_working_copy
 
 __all__ = ["NodeChecker"]
@@ -87,6 +88,16 @@ class NodeChecker:
                     "field": "data_as_of",
                     "message": f"the data is {hours:.0f} hours old (more than {stale_hours:g}): "
                     "sync when in range; a no-hit may miss recent records",
+                }
+            )
+        if age < -CLOCK_TOLERANCE:  # a clock reset (a flat battery) or set wrongly by hand
+            shown["warnings"].append(
+                {
+                    "code": "clock_behind",
+                    "field": "data_as_of",
+                    "message": f"this device's clock reads {self.clock():%Y-%m-%d %H:%M} UTC, "
+                    "before the copy was issued: set the clock (document expiry is judged by "
+                    "it; the server will date this check no earlier than the copy)",
                 }
             )
         shown["offline"] = {"node_id": self.state["node_id"]}

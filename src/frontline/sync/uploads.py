@@ -6,6 +6,12 @@ an item the server already has is skipped, so a node that died mid-upload and se
 queue again adds nothing; an item it lacks is written whole or not at all. An item made by
 a node of an operation carries its ``context`` (operation id, border point): the check
 counts in the operation when the uploader may take part in it (see ``_attribute``).
+
+The check's time is the node's clock, which may be wrong (a device whose clock reset when
+its battery died, one set to another zone by hand). The server knows two bounds in its own
+time: the check was made on a copy it issued (the result's ``data_as_of``), and before the
+upload arrived. A time outside them, by more than ``CLOCK_TOLERANCE``, is taken as the
+nearer bound, and the origin keeps the node's own time and which way its clock was off.
 """
 
 from __future__ import annotations
@@ -31,7 +37,9 @@ from frontline.store.codecs import naive_utc
 from frontline.store.database import write_transaction
 from frontline.store.operations import OperationStore
 
-__all__ = ["OfflineUploads"]
+__all__ = ["CLOCK_TOLERANCE", "OfflineUploads"]
+
+CLOCK_TOLERANCE = dt.timedelta(minutes=5)
 
 
 class OfflineUploads:
@@ -48,14 +56,16 @@ class OfflineUploads:
     ) -> dict[str, int]:
         """Write the items the server lacks; how many were new and how many known."""
         require(principal, Action.CHECK)
+        received = self.clock()
         parsed = [_parse_item(position, item) for position, item in enumerate(items)]
         found: dict[str, Operation | str] = {}
         for item in parsed:
+            item["at"], item["skew"] = _true_time(item, received)
             item["context"], item["refused"] = self._attribute(principal, item, found)
         for _attempt in range(3):  # a concurrent upload of the same items: count again
             try:
                 with write_transaction(self.engine) as connection:
-                    return self._write(connection, principal, node_id, parsed)
+                    return self._write(connection, principal, node_id, parsed, received)
             except IntegrityError:
                 continue
         raise InvalidInput("the same items are being uploaded concurrently; retry")
@@ -86,6 +96,7 @@ class OfflineUploads:
         principal: Principal,
         node_id: str,
         items: list[dict[str, Any]],
+        received: dt.datetime,
     ) -> dict[str, int]:
         table = tables.offline_checks
         known = (
@@ -103,7 +114,6 @@ class OfflineUploads:
             else set()
         )
         fresh = [item for item in items if item["seq"] not in known]
-        received = self.clock()
         for item in fresh:
             self._write_one(connection, principal, node_id, item, received)
         return {"accepted": len(fresh), "duplicates": len(items) - len(fresh)}
@@ -125,6 +135,8 @@ class OfflineUploads:
             "checked_at": at.isoformat(),
             "uploaded_at": received.isoformat(),
         }
+        if item["skew"]:
+            origin["clock_skew"] = item["skew"]
         if item["refused"]:
             origin["operation_refused"] = item["refused"]
         context: CheckContext = item["context"]
@@ -184,12 +196,28 @@ def _refusal(
     return None
 
 
+def _true_time(
+    item: dict[str, Any], received: dt.datetime
+) -> tuple[dt.datetime, dict[str, str] | None]:
+    """The check's time in the server's clock, and how the node's was off (or None)."""
+    at: dt.datetime = item["at"]
+    copy_as_of: dt.datetime | None = item["copy_as_of"]
+    if at > received + CLOCK_TOLERANCE:
+        corrected, way = received, "ahead"
+    elif copy_as_of is not None and at < copy_as_of - CLOCK_TOLERANCE:
+        corrected, way = min(copy_as_of, received), "behind"
+    else:
+        return at, None
+    return corrected, {"node_clock": at.isoformat(), "node_clock_was": way}
+
+
 def _parse_item(position: int, item: Any) -> dict[str, Any]:
     prefix = f"items[{position}]."
     try:
         seq = int(item["seq"])
         at = dt.datetime.fromisoformat(str(item["at"]).replace("Z", "+00:00"))
         raw = item["result"]
+        copy_as_of = _aware(raw.get("data_as_of"))
         hits = tuple(_hit(hit) for hit in raw.get("hits", []))
         request = parse_check_request(item["request"], today=at.date(), prefix=prefix)
         given = item.get("context") or {}
@@ -208,11 +236,22 @@ def _parse_item(position: int, item: Any) -> dict[str, Any]:
     return {
         "seq": seq,
         "at": at,
+        "copy_as_of": copy_as_of,
         "request": request,
         "result": result,
         "warnings": list(raw.get("warnings", [])),
         "context": context,
     }
+
+
+def _aware(text: Any) -> dt.datetime | None:
+    """An ISO time with its zone (``Z`` allowed), or None when absent; ValueError when bad."""
+    if text is None:
+        return None
+    value = dt.datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        raise ValueError("data_as_of needs a time zone")
+    return value
 
 
 def _hit(raw: dict[str, Any]) -> Hit:
