@@ -38,6 +38,10 @@ from frontline.sync.node import Node
 from frontline.sync.working import ensure_working_copy
 
 
+def _progress(step: str) -> None:
+    print(f"{time.strftime('%H:%M:%S')} {step}", file=sys.stderr, flush=True)
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -105,6 +109,7 @@ def main() -> None:
     data = root / "server"
     settings = Settings(data_dir=data)
     services = open_services(settings, use_index=False)
+    _progress("loading the server")
     with Stopwatch() as load:
         load_documents(services.store, args.documents)
         rows = _person_rows(args.persons)
@@ -156,8 +161,15 @@ def main() -> None:
             owner=None,
         )
         headers = {"Authorization": f"Bearer {token}"}
-        with Stopwatch() as cut:  # the server cuts its first snapshot on the first manifest
-            httpx.get(f"{base}/v1/sync/manifest", headers=headers, timeout=3600)
+        _progress(f"loaded in {load.seconds:.0f} s; the server cuts its first snapshot")
+        with Stopwatch() as cut:  # the first manifest starts the cut, answered when it is done
+            while (
+                answer := httpx.get(f"{base}/v1/sync/manifest", headers=headers, timeout=120)
+            ).status_code != 200:
+                if answer.status_code != 503 or answer.json()["error"]["code"] != "not_ready":
+                    raise SystemExit(f"the manifest: {answer.status_code} {answer.text}")
+                time.sleep(1)
+        _progress(f"cut in {cut.seconds:.0f} s; the node syncs")
         with Stopwatch() as first:
             summary = client.sync_node(node)
         state = node.state()
@@ -165,6 +177,7 @@ def main() -> None:
         sealed = sum(path.stat().st_size for path in (root / "node" / "copy").glob("*.sealed"))
         working = ensure_working_copy(node, state, node.key(state))
 
+        _progress(f"synced in {first.seconds:.0f} s; a delta of {args.delta} changes")
         # A delta of --delta changes: documents whose status changes, one write.
         services = open_services(settings, use_index=False)
         changed = [
@@ -219,6 +232,7 @@ def main() -> None:
             for _ in range(args.checks - len(bodies))
         ]
         rng.shuffle(bodies)
+        _progress("check latency, server then node")
         server_latency = _timed_checks(base, headers, bodies)
         node_latency = _timed_checks(node_base, {}, bodies)
         emit(

@@ -16,6 +16,7 @@ code 2. The core never raises HTTP errors.
     ├── RateLimited                     rate_limited       (HTTP 429, Retry-After)
     ├── AuditUnavailable                audit_unavailable  (HTTP 503)
     ├── StorageFailed                   storage_failed     (HTTP 503)
+    ├── NotReady                        not_ready          (HTTP 503, Retry-After)
     └── SyncFailed                      sync_failed        (HTTP 502)
 """
 
@@ -34,6 +35,7 @@ __all__ = [
     "InvalidInput",
     "MalformedMRZ",
     "NotFound",
+    "NotReady",
     "PayloadTooLarge",
     "PermissionDenied",
     "RateLimited",
@@ -154,6 +156,18 @@ class StorageFailed(FrontlineError):
 
     code = "storage_failed"
     http_status = 503
+
+
+class NotReady(FrontlineError):
+    """What was asked for is being prepared (an offline copy being cut); ``retry_after``
+    says in how many seconds to ask again."""
+
+    code = "not_ready"
+    http_status = 503
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = max(1, retry_after)
 
 
 class SyncFailed(FrontlineError):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from frontline.domain.records import RecordKind, RecordState
-from frontline.errors import InvalidInput
+from frontline.errors import InvalidInput, NotReady, StorageFailed
 from frontline.records.kinds import build_row
 from frontline.services import Services
 from frontline.settings import Settings
@@ -21,7 +23,7 @@ from frontline.store import tables
 from frontline.store.codecs import record_to_dict
 from frontline.store.database import make_engine
 from frontline.store.repository import RecordStore
-from frontline.sync.feed import Feed, Scope, entry_message, manifest_message
+from frontline.sync.feed import RETRY_AFTER, Feed, Scope, entry_message, manifest_message
 from frontline.sync.node import Node
 from frontline.sync.sealing import NodeKey
 from frontline.sync.signing import ServerKey, verify
@@ -284,3 +286,85 @@ def _records(store: RecordStore) -> dict[str, list[dict[str, Any]]]:
         )
         for kind in RecordKind
     }
+
+
+def test_a_node_too_far_behind_for_a_delta_gets_a_new_snapshot(
+    services: Services, feed: Feed
+) -> None:
+    add(services, document("AA1111111", id="d-1"))
+    synced = feed.manifest(scope=Scope(), since=0)["version"]
+    add(services, *(document(f"BB{n:07d}", id=f"e-{n}") for n in range(4)))  # > compact_records
+    (snapshot,) = feed.manifest(scope=Scope(), since=synced)["files"]
+    assert snapshot["type"] == "snapshot"
+    assert len(records_in(feed, snapshot)) == 5
+
+
+class _Gate:
+    """Holds a snapshot's cut until the test lets it go, counting the cuts begun."""
+
+    def __init__(self, feed: Feed, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.opened = threading.Event()
+        self.cuts = 0
+        lines = feed._lines
+
+        def held(*args: Any) -> Iterator[bytes]:
+            self.cuts += 1
+            assert self.opened.wait(30)
+            yield from lines(*args)
+
+        monkeypatch.setattr(feed, "_lines", held)
+
+
+def test_a_long_snapshot_cut_runs_once_in_the_background_while_nodes_are_told_to_wait(
+    services: Services, feed: Feed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(services, document("AA1111111", id="d-1"))
+    feed.cut_wait = 0.05
+    gate = _Gate(feed, monkeypatch)
+    for _ in range(3):  # three nodes ask while it is cut: one cut, each told when to ask
+        with pytest.raises(NotReady, match="cutting a new snapshot") as pending:
+            feed.manifest(scope=Scope(), since=0, wait=False)
+        assert pending.value.retry_after == RETRY_AFTER
+    assert gate.cuts == 1
+    gate.opened.set()
+    feed.cut_wait = 30
+    (snapshot,) = feed.manifest(scope=Scope(), since=0, wait=False)["files"]
+    assert [r["id"] for r in records_in(feed, snapshot)] == ["d-1"]
+    assert gate.cuts == 1
+    assert not list(feed.folder.glob("*.tmp*"))
+
+
+def test_a_failed_background_cut_is_reported_and_the_next_ask_cuts_again(
+    services: Services, feed: Feed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(services, document("AA1111111", id="d-1"))
+    lines = feed._lines
+
+    def full_disk(*args: Any) -> Iterator[bytes]:
+        raise OSError(28, "No space left on device")
+        yield b""  # a generator, as the real one
+
+    monkeypatch.setattr(feed, "_lines", full_disk)
+    with pytest.raises(StorageFailed, match="No space left"):
+        feed.manifest(scope=Scope(), since=0, wait=False)
+    assert not list(feed.folder.glob("*.tmp*"))
+    monkeypatch.setattr(feed, "_lines", lines)
+    assert feed.manifest(scope=Scope(), since=0, wait=False)["files"][0]["type"] == "snapshot"
+
+
+def test_a_part_file_of_a_server_gone_mid_cut_is_removed_and_one_of_a_live_one_kept(
+    services: Services, feed: Feed
+) -> None:
+    gone = feed.folder / "all.any.snapshot.0-9.jsonl.gz.999999999.tmp"
+    gone_facts = gone.with_name(f"{gone.name}.facts")
+    live = feed.folder / f"all.any.snapshot.0-9.jsonl.gz.{os.getpid()}.tmp"
+    for path in (gone, gone_facts, live):
+        path.write_bytes(b"part")
+    Feed(
+        store=services.store,
+        key=feed.key,
+        folder=feed.folder,
+        clock=services.clock,
+        compact_records=3,
+    )
+    assert [path.exists() for path in (gone, gone_facts, live)] == [False, False, True]

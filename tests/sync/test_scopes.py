@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from frontline.services import Services
 from frontline.store import tables
 from frontline.sync.feed import Feed
 from frontline.sync.scopes import Scope, parse_owners
+from frontline.sync.signing import ServerKey
 from frontline.sync.uploads import OfflineUploads
 from tests.api.conftest import Api, api
 from tests.conftest import FrozenClock
@@ -181,3 +183,32 @@ def test_sync_compact_cuts_the_copy_an_operation_s_nodes_take(
     unknown = CliRunner().invoke(app, ["sync", "compact", "--operation", "op_nosuch"])
     assert unknown.exit_code == 2
     assert "op_nosuch" in unknown.output
+
+
+def test_the_api_answers_not_ready_with_retry_after_while_a_snapshot_is_cut(
+    api: Api, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed = Feed(
+        store=api.services.store,
+        key=ServerKey.in_folder(tmp_path / "key"),
+        folder=tmp_path / "sync",
+        clock=api.services.clock,
+        compact_records=100,
+        cut_wait=0.05,
+    )
+    opened = threading.Event()
+    lines = feed._lines
+
+    def held(*args: Any) -> Any:
+        assert opened.wait(30)
+        yield from lines(*args)
+
+    monkeypatch.setattr(feed, "_lines", held)
+    api.client.app.state.sync_feed = feed
+    pending = manifest(api)
+    assert pending.status_code == 503
+    assert pending.headers["Retry-After"] == "15"
+    assert pending.json()["error"]["code"] == "not_ready"
+    opened.set()
+    feed.cut_wait = 30
+    assert manifest(api).status_code == 200

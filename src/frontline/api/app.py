@@ -29,7 +29,7 @@ from frontline.api.routers import (
     suppressions,
     sync,
 )
-from frontline.errors import FieldError, FrontlineError, InvalidInput, RateLimited
+from frontline.errors import FieldError, FrontlineError, InvalidInput, NotReady, RateLimited
 from frontline.hits.delivery import delivering
 from frontline.services import Services, open_services
 from frontline.settings import Settings
@@ -91,7 +91,7 @@ def _install_error_handlers(app: FastAPI) -> None:
         if is_console_page(request):
             return error_page(request, error)
         headers = {"WWW-Authenticate": "Bearer"} if error.http_status == 401 else None
-        if isinstance(error, RateLimited):
+        if isinstance(error, RateLimited | NotReady):
             headers = {"Retry-After": str(error.retry_after)}
         return FastJSON(
             error_body(error.code, error.message, error.details()),

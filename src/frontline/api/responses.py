@@ -60,7 +60,10 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: _error("The body or a batch is larger than the configured limit."),
     422: _error("The input is wrong; details name each bad field."),
     429: _error("Over the caller's rate or quota; Retry-After says when to ask again."),
-    503: _error("The audit or the database could not be written, or the request timed out."),
+    503: _error(
+        "The audit or the database could not be written, the request timed out, or what was "
+        "asked for is being prepared (not_ready, with Retry-After)."
+    ),
 }
 """What any API operation may answer besides its success, each in the one error shape. The
 API fuzzing (tests/api/test_fuzz.py) holds every answer to this declaration."""

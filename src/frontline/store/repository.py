@@ -185,6 +185,13 @@ class RecordStore:
         with self.engine.connect() as connection:
             return int(connection.execute(select(func.count()).select_from(table)).scalar_one())
 
+    def count_changed(self, kind: RecordKind, *, since: int) -> int:
+        """How many records were written after version ``since`` (by the version index)."""
+        table = TABLES[kind]
+        query = select(func.count()).select_from(table).where(table.c.version > since)
+        with self.engine.connect() as connection:
+            return int(connection.execute(query).scalar_one())
+
     def changed_batches(
         self, kind: RecordKind, *, since: int, columns: Sequence[str], batch: int = 50_000
     ) -> Iterator[list[Sequence[Any]]]:

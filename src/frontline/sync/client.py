@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -37,9 +38,11 @@ __all__ = ["init_node", "sync_node", "upload_queue"]
 
 Say = Callable[[str], None]
 _UPLOAD_BATCH = 200
-_WAIT = httpx.Timeout(900.0, connect=10.0)
-"""How long a manifest may take: the first one after a big import makes the server cut a
-snapshot (minutes for 10M documents; `frontline sync compact` does it ahead)."""
+_WAIT = httpx.Timeout(120.0, connect=10.0)
+_PREPARING_FOR = 1800.0
+"""How long a sync waits for the server to cut a snapshot it needs (it answers not_ready
+meanwhile): the first manifest after a big import waits for the cut, minutes for 10M
+documents (`frontline sync compact` does it ahead)."""
 
 
 def init_node(
@@ -92,7 +95,7 @@ def sync_node(node: Node, *, say: Say = lambda _: None) -> dict[str, Any]:
         key = node.key(state)
         token = node.token(state, key)
         uploaded = _upload(node, state, key, token, say)
-        manifest = _manifest(state, token)
+        manifest = _manifest(state, token, say)
         files = manifest["files"]
         for entry in files:
             _download(node, state, token, key, entry, say)
@@ -151,10 +154,39 @@ def _send(
     totals["duplicates"] += int(answer["duplicates"])
 
 
-def _manifest(state: dict[str, Any], token: str) -> dict[str, Any]:
+class _NotReadyYet(SyncFailed):
+    """The server is preparing what was asked for; ask again in ``retry_after`` seconds."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def _manifest(
+    state: dict[str, Any],
+    token: str,
+    say: Say = lambda _: None,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+) -> dict[str, Any]:
+    """The signed manifest, verified; while the server cuts a snapshot, asked again when it
+    says (up to ``_PREPARING_FOR`` seconds)."""
     copy = state.get("copy") or {}
     params: dict[str, Any] = {"since": copy.get("version", 0), **_scope_params(state["scope"])}
-    manifest: dict[str, Any] = _get(state["server"], token, "/v1/sync/manifest", params).json()
+    deadline = time.monotonic() + _PREPARING_FOR
+    while True:
+        try:
+            answer = _get(state["server"], token, "/v1/sync/manifest", params)
+            break
+        except _NotReadyYet as pending:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise SyncFailed(
+                    f"the server is still preparing the copy ({pending.message}); sync again later"
+                ) from None
+            say(f"the server is preparing the copy; asking again in {pending.retry_after:g} s")
+            sleep(min(pending.retry_after, left))
+    manifest: dict[str, Any] = answer.json()
     if manifest.get("format") != FORMAT or not verify(
         state["public_key"], manifest_message(manifest), str(manifest.get("signature", ""))
     ):
@@ -312,9 +344,13 @@ def _refuse_errors(response: httpx.Response) -> None:
     if response.status_code >= 400:
         response.read()
         try:
-            message = orjson.loads(response.content)["error"]["message"]
+            error = orjson.loads(response.content)["error"]
+            code, message = str(error["code"]), str(error["message"])
         except (ValueError, KeyError, TypeError):
-            message = response.text[:200]
+            code, message = "", response.text[:200]
+        if response.status_code == 503 and code == "not_ready":
+            retry_after = response.headers.get("Retry-After", "")
+            raise _NotReadyYet(message, float(retry_after) if retry_after.isdigit() else 15.0)
         raise SyncFailed(f"the server answered {response.status_code}: {message}")
 
 

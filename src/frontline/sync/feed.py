@@ -7,6 +7,11 @@ included: a node must learn that they stopped hitting). A scope keeps one base s
 deltas run from it. When the delta since the base outgrows ``compact_records``, a new
 snapshot is cut at the current version and the older files are deleted (compaction); a
 node whose version is older than the base gets the snapshot instead (full-reload fallback).
+
+Cutting a snapshot of millions of records takes minutes, longer than a request may wait.
+A manifest that needs one starts it in a background thread (one cut at a time, one per
+scope however many nodes ask) and waits ``cut_wait`` seconds for it: a small copy comes in
+the same answer, a big one answers ``NotReady`` with a Retry-After, and the node asks again.
 """
 
 from __future__ import annotations
@@ -16,14 +21,16 @@ import gzip
 import hashlib
 import os
 import re
+import threading
 from collections.abc import Callable, Collection, Iterator
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from frontline.domain.records import RecordKind
-from frontline.errors import InvalidInput
+from frontline.errors import InvalidInput, NotReady, StorageFailed
 from frontline.records.kinds import FIELDS
 from frontline.settings import Settings
 from frontline.store.codecs import record_to_dict
@@ -36,6 +43,10 @@ __all__ = ["FORMAT", "Feed", "Scope", "entry_message", "manifest_message", "open
 
 FORMAT = "frontline-sync/1"
 _NAME = re.compile(r"^[a-z0-9_.+-]+\.jsonl\.gz$")
+CUT_WAIT = 20.0
+"""Seconds a manifest waits for a snapshot being cut before it answers not_ready: well
+inside the API's request timeout."""
+RETRY_AFTER = 15
 
 
 def entry_message(entry: dict[str, Any]) -> bytes:
@@ -62,31 +73,45 @@ class Feed:
         folder: Path,
         clock: Callable[[], dt.datetime],
         compact_records: int,
+        cut_wait: float = CUT_WAIT,
     ) -> None:
         self.store = store
         self.key = key
         self.folder = folder
         self.clock = clock
         self.compact_records = compact_records
+        self.cut_wait = cut_wait
+        self._cuts: dict[str, Future[dict[str, Any]]] = {}
+        self._cuts_lock = threading.Lock()
+        self._one_cut = threading.Lock()  # a 2-core server cuts one snapshot at a time
         folder.mkdir(parents=True, exist_ok=True)
+        _remove_orphans(folder)
 
-    def manifest(self, *, scope: Scope, since: int) -> dict[str, Any]:
-        """The signed list of files that bring a node at ``since`` to the current version."""
+    def manifest(self, *, scope: Scope, since: int, wait: bool = True) -> dict[str, Any]:
+        """The signed list of files that bring a node at ``since`` to the current version.
+
+        ``wait``: cut a snapshot it needs here, however long it takes (the command line);
+        otherwise in the background, raising NotReady past ``cut_wait`` seconds (the API).
+        """
         current = self.store.current_version()
-        base = self._base(scope)
+        base_to = self._base_version(scope)
         files: list[dict[str, Any]] = []
-        if since == 0 or since < base["to"] or since > current:  # new, far behind, or reset
+        # New, older than the base, ahead (a restored server), or so far behind that a delta
+        # would carry more than a snapshot should: the snapshot, and what followed it.
+        if (
+            base_to is None
+            or since == 0
+            or since < base_to
+            or since > current
+            or (since < current and self._outgrown(scope, since))
+        ):
+            if base_to is None or self._outgrown(scope, base_to):
+                base = self._cut(scope, wait=wait)
+            else:
+                base = self._file(scope, "snapshot", 0, base_to)
             files = [base]
             if base["to"] < current:
-                delta = self._file(scope, "delta", base["to"], current)
-                files = (
-                    [self.compact(scope)]
-                    if delta["records"] > self.compact_records
-                    else [
-                        base,
-                        delta,
-                    ]
-                )
+                files.append(self._file(scope, "delta", base["to"], current))
         elif since < current:
             files = [self._file(scope, "delta", since, current)]
         manifest: dict[str, Any] = {
@@ -114,15 +139,55 @@ class Feed:
             raise InvalidInput.for_field("name", "is not a sync file name")
         return self.folder / name
 
-    def _base(self, scope: Scope) -> dict[str, Any]:
-        snapshots = sorted(
-            self.folder.glob(f"{scope.name}.snapshot.0-*.jsonl.gz"),
-            key=lambda path: int(path.name.split("-")[-1].split(".")[0]),
-        )
-        if not snapshots:
+    def _base_version(self, scope: Scope) -> int | None:
+        """The version of the scope's newest snapshot, or None when it has none."""
+        versions = [
+            int(path.name.split("-")[-1].split(".")[0])
+            for path in self.folder.glob(f"{scope.name}.snapshot.0-*.jsonl.gz")
+        ]
+        return max(versions, default=None)
+
+    def _outgrown(self, scope: Scope, since: int) -> bool:
+        """Whether more records changed since version ``since`` than a delta should carry
+        (counted over every owner: a region's copy may be compacted a little early)."""
+        changed = sum(self.store.count_changed(kind, since=since) for kind in scope.kinds)
+        return changed > self.compact_records
+
+    def _cut(self, scope: Scope, *, wait: bool) -> dict[str, Any]:
+        """A new snapshot of ``scope`` (compaction): cut here, or by the background cut of
+        the scope, started if none is running, waited for ``cut_wait`` seconds."""
+        if wait:
             return self.compact(scope)
-        to = int(snapshots[-1].name.split("-")[-1].split(".")[0])
-        return self._file(scope, "snapshot", 0, to)
+        with self._cuts_lock:
+            future = self._cuts.get(scope.name)
+            if future is None or future.done():  # none running (one done is of older data)
+                future = Future()
+                self._cuts[scope.name] = future
+                threading.Thread(
+                    target=self._cut_in_background,
+                    args=(scope, future),
+                    name=f"sync-cut-{scope.name}",
+                    daemon=True,  # a stopping server does not wait; its part file is removed
+                ).start()
+        try:
+            return future.result(timeout=self.cut_wait)
+        except TimeoutError:
+            raise NotReady(
+                f"the server is cutting a new snapshot of {scope.name} (minutes for millions "
+                f"of records): ask again in {RETRY_AFTER} s",
+                retry_after=RETRY_AFTER,
+            ) from None
+        finally:
+            with self._cuts_lock:
+                if future.done() and self._cuts.get(scope.name) is future:
+                    del self._cuts[scope.name]  # done or failed: the next asks afresh
+
+    def _cut_in_background(self, scope: Scope, future: Future[dict[str, Any]]) -> None:
+        try:
+            with self._one_cut:
+                future.set_result(self.compact(scope))
+        except BaseException as error:  # handed to whoever waits on the future
+            future.set_exception(error)
 
     def _file(self, scope: Scope, kind: str, since: int, to: int) -> dict[str, Any]:
         name = f"{scope.name}.{kind}.{since}-{to}.jsonl.gz"
@@ -152,15 +217,19 @@ class Feed:
         count = 0
         # No time or name in the gzip header: two workers cutting the same file at once
         # write the same bytes, so the checksum either one recorded holds for both.
-        with (
-            temporary.open("wb") as raw,
-            gzip.GzipFile(filename="", mode="wb", compresslevel=5, fileobj=raw, mtime=0) as out,
-        ):
-            header = {"format": FORMAT, "type": kind, "from": since, "to": to}
-            out.write(orjson.dumps({**header, "scope": scope.as_dict()}) + b"\n")
-            for line in self._lines(scope, kind, since, to):
-                out.write(line)
-                count += 1
+        try:
+            with (
+                temporary.open("wb") as raw,
+                gzip.GzipFile(filename="", mode="wb", compresslevel=5, fileobj=raw, mtime=0) as out,
+            ):
+                header = {"format": FORMAT, "type": kind, "from": since, "to": to}
+                out.write(orjson.dumps({**header, "scope": scope.as_dict()}) + b"\n")
+                for line in self._lines(scope, kind, since, to):
+                    out.write(line)
+                    count += 1
+        except OSError as error:
+            temporary.unlink(missing_ok=True)
+            raise StorageFailed(f"cannot write the sync file {path.name}: {error}") from error
         digest = hashlib.sha256()
         with temporary.open("rb") as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -265,3 +334,22 @@ def open_feed(settings: Settings, *, store: RecordStore, clock: Callable[[], dt.
 
 def _facts_file(path: Path) -> Path:
     return path.with_name(f"{path.name}.facts")
+
+
+def _remove_orphans(folder: Path) -> None:
+    """Delete the part files of cuts whose process is gone (a server stopped mid-cut)."""
+    for path in folder.glob("*.tmp*"):
+        name = path.name.removesuffix(".facts")
+        pid = name.removesuffix(".tmp").rsplit(".", 1)[-1]
+        if name.endswith(".tmp") and pid.isdigit() and not _is_running(int(pid)):
+            path.unlink(missing_ok=True)
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True

@@ -92,7 +92,11 @@ def hello(
     )
 
 
-@router.get("/manifest", response_class=FastJSON, summary="Signed files since a version")
+@router.get(
+    "/manifest",
+    response_class=FastJSON,
+    summary="Signed files since a version (503 not_ready while a snapshot is cut)",
+)
 def manifest(
     request: Request,
     services: ServicesDep,
@@ -104,7 +108,7 @@ def manifest(
 ) -> Any:
     require(caller, Action.CHECK)
     scope, _ = _scope(services, caller, kinds, owner, operation)
-    return FastJSON(_feed(request, services).manifest(scope=scope, since=since))
+    return FastJSON(_feed(request, services).manifest(scope=scope, since=since, wait=False))
 
 
 @router.get("/files/{name}", summary="One snapshot or delta file (HTTP Range supported)")
