@@ -67,6 +67,16 @@ class DnaStore:
             rows = connection.execute(select(dna_profiles).where(dna_profiles.c.id.in_(wanted)))
             return {row.id: _profile(row._mapping) for row in rows}
 
+    def for_record(self, record_id: str) -> list[StoredProfile]:
+        """The profiles enrolled to a person record, oldest first."""
+        query = (
+            select(dna_profiles)
+            .where(dna_profiles.c.record_id == record_id)
+            .order_by(dna_profiles.c.seq)
+        )
+        with self.engine.connect() as connection:
+            return [_profile(row._mapping) for row in connection.execute(query)]
+
     def last_seq(self) -> int:
         with self.engine.connect() as connection:
             found = connection.execute(select(func.max(dna_profiles.c.seq))).scalar()

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from frontline.errors import Conflict, StorageFailed
+from frontline.errors import Conflict, NotFound, StorageFailed
 from frontline.store.codecs import naive_utc, utc
 from frontline.store.database import write_transaction
 from frontline.store.face_tables import face_enrolments
@@ -112,23 +113,51 @@ class FaceStore:
 
     def for_record(self, record_id: str) -> list[Enrolment]:
         table = face_enrolments
-        query = select(table).where(table.c.record_id == record_id).order_by(table.c.seq)
+        query = select(*_ENROLMENT).where(table.c.record_id == record_id).order_by(table.c.seq)
         with self.engine.connect() as connection:
             rows = connection.execute(query).all()
-        return [
-            Enrolment(
-                id=row.id,
-                record_id=row.record_id,
-                owner=row.owner,
-                algorithm=row.algorithm,
-                enrolled_at=utc(row.enrolled_at) or row.enrolled_at,
-                enrolled_by=row.enrolled_by,
-            )
-            for row in rows
-        ]
+        return [_enrolment(row) for row in rows]
+
+    def get(self, enrolment_id: str) -> Enrolment:
+        """One enrolment (no descriptor); NotFound if there is none by that id."""
+        query = select(*_ENROLMENT).where(face_enrolments.c.id == enrolment_id)
+        with self.engine.connect() as connection:
+            row = connection.execute(query).first()
+        if row is None:
+            raise NotFound(f"no face enrolment {enrolment_id}")
+        return _enrolment(row)
+
+    def existing(self, enrolment_ids: Sequence[str]) -> set[str]:
+        """Those of ``enrolment_ids`` still stored (a removed one is gone from the table)."""
+        if not enrolment_ids:
+            return set()
+        query = select(face_enrolments.c.id).where(face_enrolments.c.id.in_(enrolment_ids))
+        with self.engine.connect() as connection:
+            return set(connection.execute(query).scalars())
 
     def count(self) -> int:
         with self.engine.connect() as connection:
             return int(
                 connection.execute(select(func.count()).select_from(face_enrolments)).scalar_one()
             )
+
+
+_ENROLMENT = (
+    face_enrolments.c.id,
+    face_enrolments.c.record_id,
+    face_enrolments.c.owner,
+    face_enrolments.c.algorithm,
+    face_enrolments.c.enrolled_at,
+    face_enrolments.c.enrolled_by,
+)
+
+
+def _enrolment(row: Any) -> Enrolment:
+    return Enrolment(
+        id=row.id,
+        record_id=row.record_id,
+        owner=row.owner,
+        algorithm=row.algorithm,
+        enrolled_at=utc(row.enrolled_at) or row.enrolled_at,
+        enrolled_by=row.enrolled_by,
+    )
