@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from frontline.biometrics.dna_service import DnaProfiles
 from frontline.biometrics.faces import FaceLimits, Faces
 from frontline.biometrics.model import face_model
+from frontline.biometrics.purge import BiometricPurge
 from frontline.hits.cache import SuppressionCache
 from frontline.hits.cases import Cases
 from frontline.hits.delivery import Dispatcher, RetryPolicy
@@ -37,6 +38,7 @@ from frontline.store.manifests import ManifestStore
 from frontline.store.operations import OperationStore
 from frontline.store.outbox import OutboxStore
 from frontline.store.partners import PartnerLimits, PartnerStore
+from frontline.store.removals import RemovalStore
 from frontline.store.repository import RecordStore
 from frontline.store.specimens import SpecimenStore
 from frontline.store.suppressions import SuppressionStore
@@ -76,6 +78,7 @@ class Services:
     dna: DnaProfiles  # holds this process's DNA index (biometrics.dna_service)
     references: References  # specimens and counterfeit alerts
     faces: Faces
+    biometric_purge: BiometricPurge  # every face and DNA profile of a record, at once
     training: Training  # spaces are databases of their own; see frontline.training.spaces
 
     def close(self) -> None:
@@ -145,8 +148,10 @@ def open_services(
         cases=cases,
     )
     users = UserStore(engine)
+    removals = RemovalStore(engine)
     faces = Faces(
         store=FaceStore(engine),
+        removals=removals,
         records=store,
         audit=audit,
         clock=clock,
@@ -161,6 +166,14 @@ def open_services(
     )
     if use_index:
         faces.refresh()  # the gallery, from the stored descriptors (the model loads later)
+    dna = DnaProfiles(
+        store=DnaStore(engine),
+        removals=removals,
+        records=store,
+        audit=audit,
+        clock=clock,
+        refresh_seconds=settings.index_refresh_seconds,
+    )
     return Services(
         settings=settings,
         engine=engine,
@@ -179,13 +192,7 @@ def open_services(
         outbox=outbox,
         notifications=Notifications(outbox=outbox, clock=clock),
         index=index,
-        dna=DnaProfiles(
-            store=DnaStore(engine),
-            records=store,
-            audit=audit,
-            clock=clock,
-            refresh_seconds=settings.index_refresh_seconds,
-        ),
+        dna=dna,
         references=References(store=specimens, catalogue=catalogue, clock=clock),
         clock=clock,
         manifests=ManifestScreening(screening=screening, store=ManifestStore(engine), clock=clock),
@@ -201,6 +208,9 @@ def open_services(
             ),
         ),
         faces=faces,
+        biometric_purge=BiometricPurge(
+            faces=faces, dna=dna, removals=removals, records=store, clock=clock
+        ),
         training=Training(
             store=TrainingStore(engine), settings=settings, engine=engine, clock=clock
         ),

@@ -20,7 +20,7 @@ loci; it is no court statistic (no population database, relatives or subpopulati
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,7 +52,8 @@ class Candidate:
 
 
 class DnaIndex:
-    """Profiles as columns of genotype ids (0: locus missing or off-ladder), appendable."""
+    """Profiles as columns of genotype ids (0: locus missing or off-ladder); rows are
+    appended and removed."""
 
     def __init__(self, capacity: int = 1024) -> None:
         capacity = max(capacity, 16)
@@ -97,6 +98,32 @@ class DnaIndex:
         self._count_alleles(block)
         return range(start, start + count)
 
+    def remove(self, rows: Collection[int]) -> None:
+        """Drop the profiles at ``rows``: their alleles leave the counts, the rows after
+        them move up in order (as if the index had been built without them)."""
+        doomed = np.zeros(self.size, dtype=np.bool_)
+        doomed[np.fromiter(rows, dtype=np.int64, count=len(rows))] = True
+        if not doomed.any():
+            return
+        block = self._codes_at(np.flatnonzero(doomed))
+        self._count_alleles(block, sign=-1)
+        keep = np.flatnonzero(~doomed)
+        size = keep.size
+        self.columns[:, :size] = self.columns[:, keep]
+        self.columns[:, size : self.size] = 0
+        self.masks[:size] = self.masks[keep]
+        self.masks[size : self.size] = 0
+        self.size = size
+
+    def _codes_at(self, rows: npt.NDArray[np.int64]) -> Codes:
+        """The (loci x rows) genotype codes stored at ``rows`` (0: locus missing)."""
+        block = np.zeros((len(STR_LOCI), rows.size), dtype=np.int32)
+        for column, known in enumerate(self._genotypes):
+            code_of = np.zeros(len(known) + 1, dtype=np.int32)
+            code_of[list(known.values())] = list(known.keys())
+            block[column] = code_of[self.columns[column, rows]]
+        return block
+
     def _ids(self, column: int, codes: Codes) -> Ids:
         """The dense ids of genotype codes at ``column``, new genotypes numbered on."""
         known = self._genotypes[column]
@@ -120,12 +147,13 @@ class DnaIndex:
         masks[: self.size] = self.masks[: self.size]
         self.columns, self.masks = columns, masks
 
-    def _count_alleles(self, block: Codes) -> None:
+    def _count_alleles(self, block: Codes, *, sign: int = 1) -> None:
         for column in range(block.shape[0]):
             codes = block[column][block[column] > 0]
-            self.typed[column] += codes.size
+            self.typed[column] += sign * codes.size
             for allele in (codes // 1000, codes % 1000):
-                self.allele_counts[column] += np.bincount(allele, minlength=_ALLELE_CODES)
+                counts = np.bincount(allele, minlength=_ALLELE_CODES)
+                self.allele_counts[column] += sign * counts
 
     def search(
         self, probe: Profile, *, max_mismatches: int, min_loci: int, limit: int

@@ -1,10 +1,12 @@
-"""DNA use cases: enrol a profile to a person record, search a probe over every profile.
+"""DNA use cases: enrol a profile to a person record, search a probe over every profile,
+remove a profile.
 
 The index lives in each server process, built from the database at the first search and
-kept current without a restart: an enrolment through this process is added at once, and
-before each search (at most every ``refresh_seconds``) the process reads the profiles
-other processes enrolled past the last ``seq`` it holds. The audit records the type of
-query only ("DNA search", "DNA enrolment"), never a profile.
+kept current without a restart: an enrolment or removal through this process is applied at
+once, and before each search (at most every ``refresh_seconds``) the process reads the
+profiles other processes enrolled past the last ``seq`` it holds, and the removals past the
+last removal ``seq``. The audit records the type of query only ("DNA search", "DNA
+enrolment", "DNA removal"), never a profile.
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ from frontline.biometrics.dna import Comparison, Profile, compare_profiles, pars
 from frontline.biometrics.dna_index import DnaIndex
 from frontline.biometrics.loci import STR_LOCI
 from frontline.domain.records import Person, RecordKind
+from frontline.domain.removals import BiometricKind, Removal, clean_removal_reason
 from frontline.domain.users import Principal
 from frontline.errors import InvalidInput
 from frontline.ids import new_id
 from frontline.store.audit import AuditLog
 from frontline.store.dna import DnaStore, StoredProfile
+from frontline.store.removals import RemovalStore
 from frontline.store.repository import RecordStore
 
 __all__ = ["DnaHit", "DnaProfiles", "DnaSearch", "SearchLimits"]
@@ -103,12 +107,14 @@ class DnaProfiles:
         self,
         *,
         store: DnaStore,
+        removals: RemovalStore,
         records: RecordStore,
         audit: AuditLog,
         clock: Callable[[], dt.datetime],
         refresh_seconds: float,
     ) -> None:
         self.store = store
+        self.removals = removals
         self.records = records
         self.audit = audit
         self.clock = clock
@@ -117,6 +123,7 @@ class DnaProfiles:
         self._index: DnaIndex | None = None
         self._ids: list[str] = []  # profile id of each index row
         self._seq = 0
+        self._removed_seq = 0
         self._checked = 0.0
 
     def enrol(self, *, principal: Principal, record_id: str, raw: Any) -> StoredProfile:
@@ -145,6 +152,32 @@ class DnaProfiles:
         )
         self.refresh(force=True)
         return self.store.get(profile_id)
+
+    def remove(self, *, principal: Principal, profile_id: str, reason: object) -> Removal:
+        """Delete a profile from a person record the caller's bureau owns, keeping who
+        removed it, when and why (never its loci); it never matches again."""
+        require(principal, Action.WRITE_RECORDS)
+        why = clean_removal_reason(reason)
+        stored = self.store.get(profile_id)
+        require_owner(principal, stored.owner)  # the record's owner, copied at enrolment
+        removal = Removal(
+            id=new_id("rmv"),
+            kind=BiometricKind.DNA,
+            item_id=stored.id,
+            record_id=stored.record_id,
+            owner=stored.owner,
+            removed_at=self.clock(),
+            removed_by=principal.name,
+            reason=why,
+        )
+        self.removals.remove([removal], principal=principal)
+        self.drop_removed()
+        return removal
+
+    def drop_removed(self) -> None:
+        """Bring this process's index (if it has one) up to date with the removals."""
+        if self._index is not None:
+            self.refresh(force=True)
 
     def get(self, *, principal: Principal, profile_id: str) -> StoredProfile:
         require(principal, Action.READ_RECORDS)
@@ -198,9 +231,15 @@ class DnaProfiles:
 
     def _hits(self, probe: Profile, ids: list[str], scores: list[float]) -> list[DnaHit]:
         stored = self.store.by_ids(ids)
+        # A removal this process has not read yet (another process's, within
+        # refresh_seconds, or one whose seq committed out of order) must not match: the
+        # profile is gone from the table, so it leaves the index here.
+        self._drop([profile_id for profile_id in ids if profile_id not in stored])
         hits = []
         for profile_id, score in zip(ids, scores, strict=True):
-            found = stored[profile_id]
+            found = stored.get(profile_id)
+            if found is None:
+                continue
             candidate = parse_profile(found.loci)
             hits.append(
                 DnaHit(
@@ -231,6 +270,8 @@ class DnaProfiles:
             moment = time.monotonic()
             if self._index is None:
                 self._index = DnaIndex()
+                # Removals so far are gone from the table read next: none to replay.
+                self._removed_seq = self.removals.last_seq()
             elif not force and moment - self._checked < self.refresh_seconds:
                 return self._index
             self._checked = moment
@@ -239,4 +280,22 @@ class DnaProfiles:
                     self._index.add([parse_profile(row.loci) for row in batch])
                     self._ids.extend(row.id for row in batch)
                     self._seq = batch[-1].seq
+            removed = self.removals.since(self._removed_seq, kind=BiometricKind.DNA)
+            self._drop_locked(removed.item_ids)
+            self._removed_seq = removed.last_seq
             return self._index
+
+    def _drop(self, profile_ids: list[str]) -> None:
+        if profile_ids:
+            with self._lock:
+                self._drop_locked(profile_ids)
+
+    def _drop_locked(self, profile_ids: list[str]) -> None:
+        """Take profiles out of the index and its row ids (the lock held)."""
+        wanted = set(profile_ids)
+        rows = [row for row, profile_id in enumerate(self._ids) if profile_id in wanted]
+        if not rows or self._index is None:
+            return
+        self._index.remove(rows)
+        gone = set(rows)
+        self._ids = [profile_id for row, profile_id in enumerate(self._ids) if row not in gone]

@@ -1,10 +1,12 @@
-"""The face use cases: enrol a photo to a person record; search a probe photo 1:N.
+"""The face use cases: enrol a photo to a person record; search a probe photo 1:N; remove
+an enrolment.
 
 The gallery lives in memory (biometrics/gallery.py), built from the stored descriptors on
 first use (``frontline serve`` builds it at start), updated at once on this process's
-enrolments and within ``index_refresh_seconds`` on other processes'. No photo and no
-descriptor is logged or audited: the audit says "face search" or "face enrol", who, when,
-and which records came back.
+enrolments and removals and within ``index_refresh_seconds`` on other processes' (new
+enrolments by ``seq``, removals by the ``seq`` of ``biometric_removals``). No photo and no
+descriptor is logged or audited: the audit says "face search", "face enrol" or "face
+removal", who, when, and which records came back or were changed.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from frontline.biometrics.model import Embedding, FaceModel
 from frontline.domain.checks import CheckResult, Hit, Reason, result_as_dict, verdict_for
 from frontline.domain.queries import NO_CONTEXT, CheckRequest
 from frontline.domain.records import Person, RecordKind, RecordState
+from frontline.domain.removals import BiometricKind, Removal, clean_removal_reason
 from frontline.domain.users import Principal
 from frontline.errors import Conflict, InvalidInput, NotFound
 from frontline.ids import new_id
@@ -34,6 +37,7 @@ from frontline.screening.rules import face_hit
 from frontline.screening.service import CaseOpener, new_check_id
 from frontline.store.audit import AuditLog, append_in
 from frontline.store.faces import Enrolment, FaceStore
+from frontline.store.removals import RemovalStore
 from frontline.store.repository import RecordStore
 
 __all__ = ["FaceLimits", "FaceSearch", "Faces", "ScoredCandidate"]
@@ -96,6 +100,7 @@ class Faces:
         self,
         *,
         store: FaceStore,
+        removals: RemovalStore,
         records: RecordStore,
         audit: AuditLog,
         clock: Callable[[], dt.datetime],
@@ -105,6 +110,7 @@ class Faces:
         cases: CaseOpener | None = None,
     ) -> None:
         self.store = store
+        self.removals = removals
         self.records = records
         self.audit = audit
         self.clock = clock
@@ -114,6 +120,7 @@ class Faces:
         self.cases = cases
         self._index: FaceIndex | None = None
         self._loaded_seq = 0
+        self._removed_seq = 0
         self._checked_at = 0.0
         self._lock = threading.Lock()
 
@@ -156,6 +163,37 @@ class Faces:
         self.records.get(RecordKind.PERSONS, record_id)  # NotFound for an unknown record
         return self.store.for_record(record_id)
 
+    def remove(
+        self, *, principal: Principal, record_id: str, enrolment_id: str, reason: object
+    ) -> Removal:
+        """Delete one enrolled photo's descriptor from a person record the caller's bureau
+        owns, keeping who removed it, when and why; it never hits again."""
+        require(principal, Action.WRITE_RECORDS)
+        why = clean_removal_reason(reason)
+        person = self.records.get(RecordKind.PERSONS, record_id)
+        require_owner(principal, person.owner)
+        enrolment = self.store.get(enrolment_id)
+        if enrolment.record_id != record_id:
+            raise NotFound(f"no face enrolment {enrolment_id} on person record {record_id}")
+        removal = Removal(
+            id=new_id("rmv"),
+            kind=BiometricKind.FACE,
+            item_id=enrolment.id,
+            record_id=record_id,
+            owner=person.owner,
+            removed_at=self.clock(),
+            removed_by=principal.name,
+            reason=why,
+        )
+        self.removals.remove([removal], principal=principal)
+        self.drop_removed()
+        return removal
+
+    def drop_removed(self) -> None:
+        """Bring this process's gallery (if it has one) up to date with the removals."""
+        if self._index is not None:
+            self.refresh(force=True)
+
     def search(self, *, principal: Principal, photo: bytes, limit: int = 5) -> FaceSearch:
         """The persons closest to the probe's face, best first, audited as "face search"."""
         require(principal, Action.CHECK)
@@ -164,7 +202,7 @@ class Faces:
         vector = self._embed(photo)
         now = self.clock()
         index = self.refresh()
-        candidates = self._live(index.search(vector, limit=limit), now)
+        candidates = self._live(self._stored(index, index.search(vector, limit=limit)), now)
         hits = [hit for _, hit in candidates if hit is not None]
         result = CheckResult(
             check_id=new_check_id(),
@@ -208,11 +246,16 @@ class Faces:
             index = self._index
             if index is None:
                 index = self._index = FaceIndex(use_gpu=self.limits.use_gpu)
+                # Removals so far are gone from the table read next: none to replay.
+                self._removed_seq = self.removals.last_seq()
             elif not force and moment - self._checked_at < self.refresh_seconds:
                 return index
             batch = self.store.newer_than(self._loaded_seq, algorithm=ALGORITHM)
             index.add(batch.vectors, enrolment_ids=batch.enrolment_ids, record_ids=batch.record_ids)
             self._loaded_seq = batch.last_seq
+            removed = self.removals.since(self._removed_seq, kind=BiometricKind.FACE)
+            index.remove(removed.item_ids)
+            self._removed_seq = removed.last_seq
             self._checked_at = moment
             return index
 
@@ -221,6 +264,18 @@ class Faces:
             photo, max_bytes=self.limits.max_bytes, max_pixels=self.limits.max_pixels
         )
         return self.model().embed(pixels)
+
+    def _stored(self, index: FaceIndex, found: list[Candidate]) -> list[Candidate]:
+        """The candidates whose enrolment is still stored. A removal this process has not
+        read yet (another process's, within ``refresh_seconds``, or one whose ``seq``
+        committed out of order) must not hit: its descriptor leaves the gallery here."""
+        stored = self.store.existing([candidate.enrolment_id for candidate in found])
+        gone = [
+            candidate.enrolment_id for candidate in found if candidate.enrolment_id not in stored
+        ]
+        if gone:
+            index.remove(gone)
+        return [candidate for candidate in found if candidate.enrolment_id in stored]
 
     def _live(
         self, found: list[Candidate], now: dt.datetime

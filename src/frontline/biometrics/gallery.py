@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,6 +84,28 @@ class FaceIndex:
             self._index.add(matrix)
             self._enrolments.extend(enrolment_ids)
             self._records.extend(record_ids)
+
+    def remove(self, enrolment_ids: Collection[str]) -> int:
+        """Drop the descriptors of ``enrolment_ids`` (unknown ids are ignored); how many
+        went. The rest keep their order."""
+        wanted = set(enrolment_ids)
+        with self._lock:
+            doomed = [at for at, enrolment in enumerate(self._enrolments) if enrolment in wanted]
+            if not doomed:
+                return 0
+            positions = np.asarray(doomed, dtype=np.int64)
+            if self._gpu_resources is None:
+                self._cpu.remove_ids(positions)
+            else:  # a GPU flat index removes nothing itself: through a CPU copy, and back
+                import faiss
+
+                self._cpu = faiss.index_gpu_to_cpu(self._index)
+                self._cpu.remove_ids(positions)
+                self._index = faiss.index_cpu_to_gpu(self._gpu_resources, 0, self._cpu)
+            gone = set(doomed)
+            self._enrolments = [e for at, e in enumerate(self._enrolments) if at not in gone]
+            self._records = [r for at, r in enumerate(self._records) if at not in gone]
+            return len(doomed)
 
     def search(self, probe: npt.NDArray[np.float32], *, limit: int) -> list[Candidate]:
         """The ``limit`` closest persons, best first, each with its best enrolment (a
