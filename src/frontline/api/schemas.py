@@ -8,6 +8,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from frontline.domain.removals import MAX_REMOVAL_REASON
+
 __all__ = [
     "BatchIn",
     "CheckIn",
@@ -16,6 +18,7 @@ __all__ = [
     "FirearmIn",
     "MrzIn",
     "PersonIn",
+    "RemovalIn",
     "SingleCheckIn",
     "VehicleIn",
     "VesselIn",
@@ -108,3 +111,16 @@ class BatchIn(ContextIn):
 
 class MrzIn(_Strict):
     lines: list[Short] | Annotated[str, Field(max_length=400)]
+
+
+class RemovalIn(_Strict):
+    """Why a face enrolment or DNA profile is removed: kept in the audit and the removal."""
+
+    reason: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=MAX_REMOVAL_REASON,
+            description="Why (wrong person, entered wrongly, notice cancelled): required.",
+        ),
+    ]

@@ -1,4 +1,4 @@
-"""/v1/dna: enrol a DNA profile to a person record, search a probe profile."""
+"""/v1/dna: enrol a DNA profile to a person record, search a probe profile, remove one."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from fastapi import APIRouter, Body, status
 
 from frontline.api.deps import CallerDep, ServicesDep
 from frontline.api.responses import FastJSON
+from frontline.api.schemas import RemovalIn
 from frontline.biometrics.dna_service import SearchLimits
 from frontline.errors import InvalidInput
 
@@ -38,6 +39,15 @@ def enrol_profile(body: ProfileBody, services: ServicesDep, caller: CallerDep) -
 @router.get("/profiles/{profile_id}", response_class=FastJSON)
 def read_profile(profile_id: str, services: ServicesDep, caller: CallerDep) -> Any:
     return FastJSON(services.dna.get(principal=caller, profile_id=profile_id).as_dict())
+
+
+@router.delete("/profiles/{profile_id}", response_class=FastJSON)
+def remove_profile(
+    profile_id: str, body: RemovalIn, services: ServicesDep, caller: CallerDep
+) -> Any:
+    """Remove a profile (its owner bureau, or an admin): deleted, the removal audited."""
+    removal = services.dna.remove(principal=caller, profile_id=profile_id, reason=body.reason)
+    return FastJSON(removal.as_dict())
 
 
 @router.post("/search", response_class=FastJSON)

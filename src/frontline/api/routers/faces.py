@@ -1,4 +1,4 @@
-"""/v1/faces: enrol a photo to a person record; search a probe photo 1:N.
+"""/v1/faces: enrol a photo to a person record; search a probe photo 1:N; remove one.
 
 A photo is sent as the request body (``Content-Type: image/jpeg``, ``image/png``, ...) or
 as the ``photo`` file of a multipart form (``curl -F photo=@face.jpg``).
@@ -14,6 +14,7 @@ from starlette.datastructures import UploadFile
 
 from frontline.api.deps import CallerDep, ServicesDep
 from frontline.api.responses import FastJSON
+from frontline.api.schemas import RemovalIn
 from frontline.biometrics.faces import MAX_CANDIDATES
 from frontline.errors import InvalidInput
 
@@ -84,6 +85,20 @@ async def enrol_face(
 def list_enrolments(record_id: str, services: ServicesDep, caller: CallerDep) -> Any:
     found = services.faces.enrolments(principal=caller, record_id=record_id)
     return FastJSON({"items": [enrolment.as_dict() for enrolment in found]})
+
+
+@router.delete(
+    "/enrolments/{record_id}/{enrolment_id}",
+    response_class=FastJSON,
+    summary="Remove an enrolled photo: its descriptor deleted, the removal audited",
+)
+def remove_enrolment(
+    record_id: str, enrolment_id: str, body: RemovalIn, services: ServicesDep, caller: CallerDep
+) -> Any:
+    removal = services.faces.remove(
+        principal=caller, record_id=record_id, enrolment_id=enrolment_id, reason=body.reason
+    )
+    return FastJSON(removal.as_dict())
 
 
 async def photo_of(request: Request) -> bytes:
