@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from frontline.cli.admin import audit_app, users_app
+from frontline.cli.biometrics import biometrics_app
 from frontline.cli.cases import cases_app, outbox_app, webhooks_app
 from frontline.cli.checks import check_app, mrz_command
 from frontline.cli.common import console, guarded, load_settings
@@ -49,6 +50,7 @@ app.add_typer(dna_app, name="dna")
 app.add_typer(specimens_app, name="specimens")
 app.add_typer(alerts_app, name="alerts")
 app.add_typer(faces_app, name="faces")
+app.add_typer(biometrics_app, name="biometrics")
 app.command("mrz")(mrz_command)
 app.command("import")(import_command)
 app.command("demo-data")(demo_data_command)

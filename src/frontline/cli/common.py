@@ -4,24 +4,41 @@ from __future__ import annotations
 
 import getpass
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, NoReturn, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import orjson
 import typer
 from pydantic import ValidationError
 from rich.console import Console
 
+from frontline.domain.removals import Removal
 from frontline.domain.users import Principal, Role
 from frontline.errors import FrontlineError
 from frontline.services import Services, open_services
 from frontline.settings import Settings
 
-__all__ = ["console", "fail", "guarded", "local_operator", "print_json", "services_for"]
+__all__ = [
+    "Reason",
+    "console",
+    "fail",
+    "guarded",
+    "local_operator",
+    "print_json",
+    "services_for",
+    "show_removals",
+]
 
 console = Console(stderr=True)
 T = TypeVar("T")
+
+Reason = Annotated[
+    str,
+    typer.Option(
+        "--reason", help="Why (wrong person, entered wrongly, notice cancelled): audited."
+    ),
+]
 
 
 def print_json(data: Any) -> None:
@@ -74,3 +91,16 @@ def local_operator() -> Principal:
     except (KeyError, OSError):
         user = "unknown"
     return Principal(0, f"cli:{user}", Role.ADMIN, "XXX")
+
+
+def show_removals(removals: Sequence[Removal]) -> None:
+    """Print what a removal or purge took off a record, one line each."""
+    if not removals:
+        console.print("nothing to remove: no face or DNA profile enrolled", highlight=False)
+    for removal in removals:
+        what = "face enrolment" if removal.kind.value == "face" else "DNA profile"
+        console.print(
+            f"removed {what} {removal.item_id} from {removal.record_id} ({removal.id})",
+            highlight=False,
+            markup=False,
+        )

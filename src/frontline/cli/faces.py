@@ -1,4 +1,4 @@
-"""``frontline faces enrol|search|list``: the face gallery from the command line."""
+"""``frontline faces enrol|search|list|remove``: the face gallery from the command line."""
 
 from __future__ import annotations
 
@@ -8,10 +8,19 @@ from typing import Annotated
 import typer
 
 from frontline.biometrics.faces import MAX_CANDIDATES, FaceSearch
-from frontline.cli.common import console, fail, guarded, local_operator, print_json, services_for
+from frontline.cli.common import (
+    Reason,
+    console,
+    fail,
+    guarded,
+    local_operator,
+    print_json,
+    services_for,
+    show_removals,
+)
 
 faces_app = typer.Typer(
-    help="Enrol face photos to person records; search a photo against them (1:N).",
+    help="Enrol face photos to person records; search a photo against them (1:N); remove one.",
     no_args_is_help=True,
 )
 
@@ -81,6 +90,31 @@ def list_enrolments(
             f"{enrolment.id}  {enrolment.enrolled_at:%Y-%m-%d %H:%M}  by {enrolment.enrolled_by}",
             highlight=False,
         )
+
+
+@faces_app.command("remove")
+def remove(
+    record_id: Annotated[str, typer.Option("--record", help="The person record's id.")],
+    enrolment_id: Annotated[
+        str, typer.Option("--enrolment", help="The enrolment's id (fac_..., faces list).")
+    ],
+    reason: Reason,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the removal as JSON.")] = False,
+) -> None:
+    """Remove one enrolled photo: its descriptor is deleted, the removal audited."""
+    with services_for(use_index=False) as services:
+        removal = guarded(
+            lambda: services.faces.remove(
+                principal=local_operator(),
+                record_id=record_id,
+                enrolment_id=enrolment_id,
+                reason=reason,
+            )
+        )
+    if as_json:
+        print_json(removal.as_dict())
+    else:
+        show_removals([removal])
 
 
 def _show(found: FaceSearch) -> None:

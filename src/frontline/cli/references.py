@@ -11,11 +11,20 @@ import orjson
 import typer
 
 from frontline.biometrics.dna_service import SearchLimits
-from frontline.cli.common import console, fail, guarded, local_operator, print_json, services_for
+from frontline.cli.common import (
+    Reason,
+    console,
+    fail,
+    guarded,
+    local_operator,
+    print_json,
+    services_for,
+    show_removals,
+)
 from frontline.domain.specimens import alert_as_dict, specimen_as_dict
 
 dna_app = typer.Typer(
-    help="DNA STR profiles: enrol to person records, search.", no_args_is_help=True
+    help="DNA STR profiles: enrol to person records, search, remove.", no_args_is_help=True
 )
 specimens_app = typer.Typer(help="Specimens of genuine documents.", no_args_is_help=True)
 alerts_app = typer.Typer(help="Alerts on counterfeit documents.", no_args_is_help=True)
@@ -99,6 +108,25 @@ def search_profiles(
             f"{hit['record_id']}\t{hit['loci_agreeing']}/{hit['loci_compared']} loci agree\t"
             f"log10 LR {hit['log10_lr']}\tdisagree: {', '.join(hit['disagreeing']) or '-'}"
         )
+
+
+@dna_app.command("remove")
+def remove_profile(
+    profile_id: Annotated[str, typer.Option("--profile", help="The profile's id (dna_...).")],
+    reason: Reason,
+    as_json: AsJson = False,
+) -> None:
+    """Remove a DNA profile: it is deleted, the removal audited (as "DNA removal")."""
+    with services_for(use_index=False) as services:
+        removal = guarded(
+            lambda: services.dna.remove(
+                principal=local_operator(), profile_id=profile_id, reason=reason
+            )
+        )
+    if as_json:
+        print_json(removal.as_dict())
+    else:
+        show_removals([removal])
 
 
 def _import(kind: Literal["specimens", "alerts"], path: Path, as_json: bool) -> None:
