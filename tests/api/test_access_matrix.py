@@ -100,6 +100,7 @@ MATRIX: dict[str, frozenset[str] | str] = {
     # biometrics and references
     "POST /v1/dna/profiles": WRITERS,
     "GET /v1/dna/profiles/{profile_id}": CHECKERS,
+    "DELETE /v1/dna/profiles/{profile_id}": WRITERS,  # and then the record's owner bureau
     "POST /v1/dna/search": CHECKERS,
     "POST /v1/specimens": WRITERS,
     "GET /v1/specimens": CHECKERS,
@@ -110,6 +111,7 @@ MATRIX: dict[str, frozenset[str] | str] = {
     "POST /v1/faces/search": CHECKERS,
     "POST /v1/faces/enrolments/{record_id}": WRITERS,
     "GET /v1/faces/enrolments/{record_id}": CHECKERS,
+    "DELETE /v1/faces/enrolments/{record_id}/{enrolment_id}": WRITERS,  # and the owner
     # manifests, partners, offline nodes
     "POST /v1/manifests": CHECKERS,
     "GET /v1/manifests/{manifest_id}": CHECKERS,
@@ -206,6 +208,8 @@ BODIES: dict[str, dict[str, Any]] = {
     "PUT /v1/access/{country}": {"databases": ["SLTD"]},
     "PUT /v1/records/{kind}/{record_id}/restriction": {"only": ["DEU"]},
     "POST /v1/dna/profiles": {"record_id": "none-1", "loci": {"D3S1358": [15, 16]}},
+    "DELETE /v1/dna/profiles/{profile_id}": {"reason": "entered wrongly"},
+    "DELETE /v1/faces/enrolments/{record_id}/{enrolment_id}": {"reason": "wrong person"},
     "POST /v1/sync/uploads": {"node_id": "node_0123456789abcdef", "items": []},
     "POST /dna": {"profile": _LOCI, "min_loci": "8", "max_mismatches": "0"},
     "POST /training/courses": {
@@ -274,7 +278,7 @@ def _request(client: TestClient, method: str, path: str, token: str | None) -> h
         headers["Authorization"] = f"Bearer {token}"
     body = BODIES.get(f"{method} {path}", {})
     options: dict[str, Any] = {"headers": headers, "follow_redirects": False}
-    if method in {"POST", "PUT", "PATCH"}:
+    if method in {"POST", "PUT", "PATCH"} or f"{method} {path}" in BODIES:
         is_console = path.split("/")[1] in PAGES
         options["data" if is_console else "json"] = body
     return client.request(method, url, **options)
