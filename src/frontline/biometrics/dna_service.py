@@ -195,17 +195,8 @@ class DnaProfiles:
                 f"the probe has {comparable} comparable STR loci, fewer than min_loci "
                 f"{limits.min_loci}",
             )
-        index = self.refresh()
-        with self._lock:
-            candidates = index.search(
-                probe,
-                max_mismatches=limits.max_mismatches,
-                min_loci=limits.min_loci,
-                limit=limits.limit,
-            )
-            ids = [self._ids[candidate.row] for candidate in candidates]
-            searched = index.size
-        hits = self._hits(probe, ids, [candidate.log10_lr for candidate in candidates])
+        ranked, stored, searched = self._ranked(self.refresh(), probe, limits)
+        hits = self._hits(probe, ranked, stored)
         result = DnaSearch(
             search_id=new_id("dnas"),
             limits=limits,
@@ -229,17 +220,39 @@ class DnaProfiles:
         )
         return result
 
-    def _hits(self, probe: Profile, ids: list[str], scores: list[float]) -> list[DnaHit]:
-        stored = self.store.by_ids(ids)
-        # A removal this process has not read yet (another process's, within
-        # refresh_seconds, or one whose seq committed out of order) must not match: the
-        # profile is gone from the table, so it leaves the index here.
-        self._drop([profile_id for profile_id in ids if profile_id not in stored])
+    def _ranked(
+        self, index: DnaIndex, probe: Profile, limits: SearchLimits
+    ) -> tuple[list[tuple[str, float]], dict[str, StoredProfile], int]:
+        """(profile id, score) of the profiles within ``limits``, best first, those of them
+        still stored, and how many profiles were searched.
+
+        A removal this process has not read yet (another process's, within
+        ``refresh_seconds``, or one whose seq committed out of order) must not match: the
+        profile is gone from the table, so it leaves the index here and the search runs
+        again."""
+        for _ in range(2):
+            with self._lock:
+                candidates = index.search(
+                    probe,
+                    max_mismatches=limits.max_mismatches,
+                    min_loci=limits.min_loci,
+                    limit=limits.limit,
+                )
+                ranked = [(self._ids[item.row], item.log10_lr) for item in candidates]
+                searched = index.size
+            stored = self.store.by_ids(profile_id for profile_id, _ in ranked)
+            gone = [profile_id for profile_id, _ in ranked if profile_id not in stored]
+            if not gone:
+                break
+            self._drop(gone)
+        return [item for item in ranked if item[0] in stored], stored, searched
+
+    def _hits(
+        self, probe: Profile, ranked: list[tuple[str, float]], stored: dict[str, StoredProfile]
+    ) -> list[DnaHit]:
         hits = []
-        for profile_id, score in zip(ids, scores, strict=True):
-            found = stored.get(profile_id)
-            if found is None:
-                continue
+        for profile_id, score in ranked:
+            found = stored[profile_id]
             candidate = parse_profile(found.loci)
             hits.append(
                 DnaHit(

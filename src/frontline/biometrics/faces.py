@@ -202,7 +202,7 @@ class Faces:
         vector = self._embed(photo)
         now = self.clock()
         index = self.refresh()
-        candidates = self._live(self._stored(index, index.search(vector, limit=limit)), now)
+        candidates = self._live(self._search_stored(index, vector, limit), now)
         hits = [hit for _, hit in candidates if hit is not None]
         result = CheckResult(
             check_id=new_check_id(),
@@ -265,15 +265,17 @@ class Faces:
         )
         return self.model().embed(pixels)
 
-    def _stored(self, index: FaceIndex, found: list[Candidate]) -> list[Candidate]:
-        """The candidates whose enrolment is still stored. A removal this process has not
-        read yet (another process's, within ``refresh_seconds``, or one whose ``seq``
-        committed out of order) must not hit: its descriptor leaves the gallery here."""
-        stored = self.store.existing([candidate.enrolment_id for candidate in found])
-        gone = [
-            candidate.enrolment_id for candidate in found if candidate.enrolment_id not in stored
-        ]
-        if gone:
+    def _search_stored(self, index: FaceIndex, vector: Embedding, limit: int) -> list[Candidate]:
+        """The gallery's closest candidates whose enrolment is still stored. A removal this
+        process has not read yet (another process's, within ``refresh_seconds``, or one
+        whose ``seq`` committed out of order) must not hit: its descriptor leaves the
+        gallery here, and the search runs again for the person's other photos."""
+        for _ in range(2):
+            found = index.search(vector, limit=limit)
+            stored = self.store.existing([candidate.enrolment_id for candidate in found])
+            gone = [item.enrolment_id for item in found if item.enrolment_id not in stored]
+            if not gone:
+                return found
             index.remove(gone)
         return [candidate for candidate in found if candidate.enrolment_id in stored]
 
