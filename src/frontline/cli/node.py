@@ -134,7 +134,9 @@ def serve(
 
     from frontline.sync.serving import node_app as make_app
 
-    checker = guarded(lambda: NodeChecker(Node(load_settings()), use_index=True))
+    checker = guarded(
+        lambda: NodeChecker(Node(load_settings()), use_index=True, in_background=True)
+    )
     guarded(checker.services)
     try:
         uvicorn.run(make_app(checker), host="127.0.0.1", port=port, access_log=False)
