@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -12,6 +13,7 @@ from frontline.services import Services
 from frontline.sync import client
 from frontline.sync.feed import Feed, Scope
 from tests.factories import document
+from tests.sync.test_checking import _node
 from tests.sync.test_feed import add, feed
 
 __all__ = ["feed"]  # the fixture
@@ -59,3 +61,38 @@ def test_a_node_gives_up_waiting_with_a_clear_error(
     monkeypatch.setattr(client, "_PREPARING_FOR", 0.0)
     with pytest.raises(SyncFailed, match="still preparing the copy"):
         client._manifest(_state(feed), "token", sleep=lambda _: None)
+
+
+def test_a_file_compacted_away_before_its_download_makes_the_node_ask_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    node, key = _node(tmp_path, monkeypatch)
+    state = node.state()
+    state["token"] = key.seal(b"token", label="token")
+    node.save(state)
+
+    def entry(name: str, kind: str, since: int, to: int) -> dict[str, Any]:
+        return {"name": name, "type": kind, "from": since, "to": to, "sha256": "0", "records": 1}
+
+    delta = entry("all.any.delta.0-2.jsonl.gz", "delta", 0, 2)
+    snapshot = entry("all.any.snapshot.0-3.jsonl.gz", "snapshot", 0, 3)
+    issued = "2026-12-01T10:00:00+00:00"
+    manifests = [
+        {"files": [delta], "version": 2, "issued_at": issued},
+        {"files": [snapshot], "version": 3, "issued_at": issued},
+    ]
+    monkeypatch.setattr(client, "_manifest", lambda *_: manifests.pop(0))
+
+    def download(_node: Any, _state: Any, _token: str, _key: Any, got: Any, _say: Any) -> None:
+        if got is delta:
+            raise client._Gone("no sync file all.any.delta.0-2.jsonl.gz (compacted since)")
+
+    monkeypatch.setattr(client, "_download", download)
+    monkeypatch.setattr(client, "ensure_working_copy", lambda *_: None)
+    said: list[str] = []
+    summary = client.sync_node(node, say=said.append)
+    assert summary["files"] == [snapshot["name"]]
+    assert summary["version"] == 3
+    assert said == [
+        "no sync file all.any.delta.0-2.jsonl.gz (compacted since); asking for a new manifest"
+    ]

@@ -95,10 +95,12 @@ def sync_node(node: Node, *, say: Say = lambda _: None) -> dict[str, Any]:
         key = node.key(state)
         token = node.token(state, key)
         uploaded = _upload(node, state, key, token, say)
-        manifest = _manifest(state, token, say)
+        try:
+            manifest = _fetch_files(node, state, token, key, say)
+        except _Gone as gone:  # compacted between the manifest and the download: once more
+            say(f"{gone.message}; asking for a new manifest")
+            manifest = _fetch_files(node, state, token, key, say)
         files = manifest["files"]
-        for entry in files:
-            _download(node, state, token, key, entry, say)
         if files:
             _adopt(node, state, key, manifest)
         elif state.get("copy"):  # nothing new: the copy is as of now
@@ -112,6 +114,16 @@ def sync_node(node: Node, *, say: Say = lambda _: None) -> dict[str, Any]:
             "files": [entry["name"] for entry in files],
             "uploaded": uploaded,
         }
+
+
+def _fetch_files(
+    node: Node, state: dict[str, Any], token: str, key: NodeKey, say: Say
+) -> dict[str, Any]:
+    """The manifest, and each of its files downloaded and verified."""
+    manifest = _manifest(state, token, say)
+    for entry in manifest["files"]:
+        _download(node, state, token, key, entry, say)
+    return manifest
 
 
 def upload_queue(node: Node, *, say: Say = lambda _: None) -> dict[str, int]:
@@ -152,6 +164,10 @@ def _send(
     queue.set_uploaded(int(batch[-1]["seq"]))  # only after the server said it has them
     totals["accepted"] += int(answer["accepted"])
     totals["duplicates"] += int(answer["duplicates"])
+
+
+class _Gone(SyncFailed):
+    """A file of the manifest is no longer on the server (compacted since)."""
 
 
 class _NotReadyYet(SyncFailed):
@@ -348,6 +364,10 @@ def _refuse_errors(response: httpx.Response) -> None:
             code, message = str(error["code"]), str(error["message"])
         except (ValueError, KeyError, TypeError):
             code, message = "", response.text[:200]
+        if response.status_code == 404 and code == "not_found" and "/v1/sync/files/" in str(
+            response.url
+        ):
+            raise _Gone(message)
         if response.status_code == 503 and code == "not_ready":
             retry_after = response.headers.get("Retry-After", "")
             raise _NotReadyYet(message, float(retry_after) if retry_after.isdigit() else 15.0)
