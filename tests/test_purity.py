@@ -31,6 +31,7 @@ PURE = [
     "frontline.matching.cyrillic",
     "frontline.manifests.paxlst",
     "frontline.domain.training",
+    "frontline.domain.removals",
     "frontline.training.exercises",
 ]
 FORBIDDEN = ["sqlalchemy", "fastapi", "starlette", "httpx", "uvicorn", "alembic", "psycopg"]

@@ -121,3 +121,26 @@ def test_who_may_enrol_and_search(gallery: Api) -> None:
         ).status_code
         == 422
     )
+
+
+def test_a_removed_photo_no_longer_hits_and_another_bureau_cannot_remove_it(gallery: Api) -> None:
+    listed = gallery.client.get("/v1/faces/enrolments/PER-BIDEN", headers=gallery.headers())
+    url = f"/v1/faces/enrolments/PER-BIDEN/{listed.json()['items'][0]['id']}"
+    reason = {"reason": "enrolled to the wrong record"}
+    foreign = gallery.client.request(
+        "DELETE", url, json=reason, headers=gallery.headers("bureau", "DEU")
+    )
+    assert foreign.status_code == 403
+    removed = gallery.client.request(
+        "DELETE", url, json=reason, headers=gallery.headers("bureau", "FRA")
+    )
+    assert removed.status_code == 200, removed.text
+    assert removed.json()["reason"] == "enrolled to the wrong record"
+    answer = gallery.client.post(
+        "/v1/faces/search", content=photo("biden_biden2.jpg"), headers={**gallery.headers(), **JPEG}
+    )
+    assert answer.status_code == 200
+    assert answer.json()["verdict"] == "no_hit"
+    assert answer.json()["candidates"] == []
+    again = gallery.client.request("DELETE", url, json=reason, headers=gallery.headers("admin"))
+    assert again.status_code == 404

@@ -47,3 +47,23 @@ def test_an_empty_gallery_finds_nobody() -> None:
 def test_the_cpu_index_serves_where_faiss_has_no_gpu() -> None:
     index = FaceIndex(use_gpu=True)
     assert index.on_gpu is gpu_available()
+
+
+def test_a_removed_descriptor_is_never_found_and_the_rest_keep_their_ids() -> None:
+    gallery = unit_rows(500, seed=8)
+    ids = [f"fac_{n}" for n in range(len(gallery))]
+    index = FaceIndex()
+    index.add(gallery, enrolment_ids=ids, record_ids=[f"PER-{n}" for n in range(len(gallery))])
+    gone = {"fac_0", "fac_7", "fac_499", "fac_250"}
+    assert index.remove([*gone, "fac_unknown"]) == 4
+    assert len(index) == 496
+    assert index.remove(["fac_7"]) == 0
+    kept = [n for n in range(len(gallery)) if ids[n] not in gone]
+    for n in (0, 7, 250, 499, 1, 498):
+        probe = gallery[n]
+        expected = sorted(kept, key=lambda m: -float(gallery[m] @ probe))[:3]
+        found = index.search(probe, limit=3)
+        assert [candidate.enrolment_id for candidate in found] == [ids[m] for m in expected]
+        assert [candidate.record_id for candidate in found] == [f"PER-{m}" for m in expected]
+    assert index.remove(ids) == 496
+    assert index.search(gallery[1], limit=3) == []
