@@ -364,8 +364,10 @@ def _refuse_errors(response: httpx.Response) -> None:
             code, message = str(error["code"]), str(error["message"])
         except (ValueError, KeyError, TypeError):
             code, message = "", response.text[:200]
-        if response.status_code == 404 and code == "not_found" and "/v1/sync/files/" in str(
-            response.url
+        if (
+            response.status_code == 404
+            and code == "not_found"
+            and "/v1/sync/files/" in str(response.url)
         ):
             raise _Gone(message)
         if response.status_code == 503 and code == "not_ready":
