@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontline.domain.checks import result_as_dict
-from frontline.errors import FrontlineError
+from frontline.errors import FrontlineError, StorageFailed
 from frontline.screening.requests import parse_check_request
 from frontline.services import Services, open_services
 from frontline.settings import Settings
@@ -77,7 +77,7 @@ class NodeChecker:
         for services in (self._services, ready.services if ready else None):
             if services is not None:
                 services.close()
-        self._services = None
+        self._services = self._path = None
 
     def services(self) -> Services:
         """The services over the working copy in use; after a sync, over the new one (at
@@ -87,20 +87,20 @@ class NodeChecker:
         if self._services is not None and seen == self._seen:
             return self._services  # no sync since: the copy in use is the current one
         if self._services is None or not self.in_background:
-            self._install(self._open(seen))
-        elif self._follower is None or not self._follower.is_alive():
+            return self._install(self._open(seen))
+        if self._follower is None or not self._follower.is_alive():
             self._follower = threading.Thread(
                 target=self._follow, args=(seen,), name="node-follow", daemon=True
             )
             self._follower.start()
-        return self._services  # type: ignore[return-value]  # set by _install above
+        return self._services
 
     def _open(self, seen: int) -> _Opened:
         """The working copy node.json names, brought up to date, and services over it (the
         services in use when it is the same database: their index follows its deltas)."""
         state = self.node.state()
         path = str(ensure_working_copy(self.node, state, self.key))
-        if path == self._path:
+        if path == self._path and self._services is not None:
             return _Opened(state, path, None, seen)
         settings = Settings(
             database_url=database_url(path),  # type: ignore[arg-type]
@@ -110,12 +110,16 @@ class NodeChecker:
         services = open_services(settings, use_index=self.use_index, clock=self.clock)
         return _Opened(state, path, services, seen)
 
-    def _install(self, opened: _Opened) -> None:
+    def _install(self, opened: _Opened) -> Services:
+        """Use ``opened`` from now on; the services in use."""
         if opened.services is not None:
             if self._services is not None:
                 self._services.close()
             self._services, self._path = opened.services, opened.path
         self.state, self._seen = opened.state, opened.seen
+        if self._services is None:  # _open gives services whenever none are in use
+            raise StorageFailed("the node's working copy is not open")
+        return self._services
 
     def _follow(self, seen: int) -> None:
         try:
