@@ -99,6 +99,7 @@ MATRIX: dict[str, frozenset[str] | str] = {
     "PUT /v1/access/{country}": ADMINS,
     # biometrics and references
     "POST /v1/dna/profiles": WRITERS,
+    "GET /v1/dna/profiles": CHECKERS,
     "GET /v1/dna/profiles/{profile_id}": CHECKERS,
     "DELETE /v1/dna/profiles/{profile_id}": WRITERS,  # and then the record's owner bureau
     "POST /v1/dna/search": CHECKERS,
@@ -174,6 +175,7 @@ PATH_VALUES = {"kind": "documents", "country": "FRA", "number": "1", "path": "co
 ROUTE_PATHS = {
     # A file of the whole copy's scope, which any checker may ask for (it names nothing).
     "GET /v1/sync/files/{name}": "/v1/sync/files/all.any.snapshot.0-1.jsonl.gz",
+    "GET /v1/dna/profiles": "/v1/dna/profiles?record_id=none-1",  # the query is required
 }
 # A body (JSON for /v1, a form for the console) where an empty one would be refused
 # before the access check is reached: "METHOD path" -> body.

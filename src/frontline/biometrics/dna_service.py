@@ -21,7 +21,7 @@ from typing import Any
 from frontline.access import Action, require, require_owner
 from frontline.biometrics.dna import Comparison, Profile, compare_profiles, parse_profile
 from frontline.biometrics.dna_index import DnaIndex
-from frontline.biometrics.loci import STR_LOCI
+from frontline.biometrics.loci import AMELOGENIN, STR_LOCI
 from frontline.domain.records import Person, RecordKind
 from frontline.domain.removals import BiometricKind, Removal, clean_removal_reason
 from frontline.domain.users import Principal
@@ -32,7 +32,7 @@ from frontline.store.dna import DnaStore, StoredProfile
 from frontline.store.removals import RemovalStore
 from frontline.store.repository import RecordStore
 
-__all__ = ["DnaHit", "DnaProfiles", "DnaSearch", "SearchLimits"]
+__all__ = ["DnaHit", "DnaProfiles", "DnaSearch", "SearchLimits", "profile_summary"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -98,6 +98,19 @@ class DnaSearch:
             "profiles_searched": self.profiles_searched,
             "hits": [hit.as_dict() for hit in self.hits],
         }
+
+
+def profile_summary(profile: StoredProfile) -> dict[str, Any]:
+    """A stored profile as listed: whose, who enrolled it and when, how many STR loci it
+    holds (amelogenin not counted); never an allele."""
+    return {
+        "id": profile.id,
+        "record_id": profile.record_id,
+        "owner": profile.owner,
+        "str_loci": sum(1 for locus in profile.loci if locus != AMELOGENIN),
+        "enrolled_at": profile.created_at.isoformat().replace("+00:00", "Z"),
+        "enrolled_by": profile.created_by,
+    }
 
 
 class DnaProfiles:
@@ -182,6 +195,13 @@ class DnaProfiles:
     def get(self, *, principal: Principal, profile_id: str) -> StoredProfile:
         require(principal, Action.READ_RECORDS)
         return self.store.get(profile_id)
+
+    def profiles(self, *, principal: Principal, record_id: str) -> list[StoredProfile]:
+        """The profiles enrolled to a person record, oldest first (the read rule of
+        ``get``; NotFound for an unknown record)."""
+        require(principal, Action.READ_RECORDS)
+        self.records.get(RecordKind.PERSONS, record_id)
+        return self.store.for_record(record_id)
 
     def search(self, *, principal: Principal, raw: Any, limits: SearchLimits) -> DnaSearch:
         """Profiles within ``limits`` of the probe, ranked, each naming its loci; audited."""

@@ -1,15 +1,16 @@
-"""/v1/dna: enrol a DNA profile to a person record, search a probe profile, remove one."""
+"""/v1/dna: enrol a DNA profile to a person record, list a record's, search a probe profile,
+remove one."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, status
+from fastapi import APIRouter, Body, Query, status
 
 from frontline.api.deps import CallerDep, ServicesDep
 from frontline.api.responses import FastJSON
 from frontline.api.schemas import RemovalIn
-from frontline.biometrics.dna_service import SearchLimits
+from frontline.biometrics.dna_service import SearchLimits, profile_summary
 from frontline.errors import InvalidInput
 
 router = APIRouter(prefix="/v1/dna", tags=["dna"])
@@ -34,6 +35,20 @@ def enrol_profile(body: ProfileBody, services: ServicesDep, caller: CallerDep) -
         raise InvalidInput.for_field("record_id", "is required: the person record's id")
     profile = services.dna.enrol(principal=caller, record_id=record_id, raw=body.get("loci"))
     return FastJSON(profile.as_dict(), status_code=status.HTTP_201_CREATED)
+
+
+@router.get(
+    "/profiles",
+    response_class=FastJSON,
+    summary="The DNA profiles enrolled to a person record (who, when, how many loci; no alleles)",
+)
+def list_profiles(
+    record_id: Annotated[str, Query(min_length=1, max_length=200)],
+    services: ServicesDep,
+    caller: CallerDep,
+) -> Any:
+    found = services.dna.profiles(principal=caller, record_id=record_id)
+    return FastJSON({"items": [profile_summary(profile) for profile in found]})
 
 
 @router.get("/profiles/{profile_id}", response_class=FastJSON)
