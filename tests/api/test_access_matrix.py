@@ -113,6 +113,7 @@ MATRIX: dict[str, frozenset[str] | str] = {
     "POST /v1/faces/enrolments/{record_id}": WRITERS,
     "GET /v1/faces/enrolments/{record_id}": CHECKERS,
     "DELETE /v1/faces/enrolments/{record_id}/{enrolment_id}": WRITERS,  # and the owner
+    "POST /v1/biometrics/purge": WRITERS,  # and then the record's owner bureau
     # manifests, partners, offline nodes
     "POST /v1/manifests": CHECKERS,
     "GET /v1/manifests/{manifest_id}": CHECKERS,
@@ -212,6 +213,7 @@ BODIES: dict[str, dict[str, Any]] = {
     "POST /v1/dna/profiles": {"record_id": "none-1", "loci": {"D3S1358": [15, 16]}},
     "DELETE /v1/dna/profiles/{profile_id}": {"reason": "entered wrongly"},
     "DELETE /v1/faces/enrolments/{record_id}/{enrolment_id}": {"reason": "wrong person"},
+    "POST /v1/biometrics/purge": {"record_id": "none-1", "reason": "notice cancelled"},
     "POST /v1/sync/uploads": {"node_id": "node_0123456789abcdef", "items": []},
     "POST /dna": {"profile": _LOCI, "min_loci": "8", "max_mismatches": "0"},
     "POST /training/courses": {

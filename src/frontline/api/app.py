@@ -15,6 +15,7 @@ from frontline.api.guards import Limits, RequestContext
 from frontline.api.responses import ERROR_RESPONSES, FastJSON, error_body
 from frontline.api.routers import (
     audit,
+    biometrics,
     cases,
     checks,
     dna,
@@ -73,7 +74,7 @@ def create_app(
     app.state.services = services
     app.include_router(health.router)  # health, readiness, metrics: answers of their own
     routers = (checks, records, audit, suppressions, cases, notifications, operations)
-    for module in (*routers, dna, references, manifests, partner, sync, faces):
+    for module in (*routers, dna, references, manifests, partner, sync, faces, biometrics):
         app.include_router(module.router, responses=ERROR_RESPONSES)
     # Added innermost first: the limits see the console's path marks, and the request
     # context (request id, access log, security headers) wraps every answer.

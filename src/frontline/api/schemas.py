@@ -18,6 +18,7 @@ __all__ = [
     "FirearmIn",
     "MrzIn",
     "PersonIn",
+    "PurgeIn",
     "RemovalIn",
     "SingleCheckIn",
     "VehicleIn",
@@ -123,4 +124,12 @@ class RemovalIn(_Strict):
             max_length=MAX_REMOVAL_REASON,
             description="Why (wrong person, entered wrongly, notice cancelled): required.",
         ),
+    ]
+
+
+class PurgeIn(RemovalIn):
+    """Which person record's faces and DNA profiles are purged, and why."""
+
+    record_id: Annotated[
+        str, Field(min_length=1, max_length=200, description="The person record's id.")
     ]
