@@ -7,6 +7,10 @@ enrolments and removals and within ``index_refresh_seconds`` on other processes'
 enrolments by ``seq``, removals by the ``seq`` of ``biometric_removals``). No photo and no
 descriptor is logged or audited: the audit says "face search", "face enrol" or "face
 removal", who, when, and which records came back or were changed.
+
+A person record its owner restricted away from the caller's country is not a candidate for
+them and its enrolments read as an unknown record's; the search's audit entry names the
+candidates withheld (``result.withheld``), as a check's does.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from frontline.domain.checks import CheckResult, Hit, Reason, result_as_dict, ve
 from frontline.domain.queries import NO_CONTEXT, CheckRequest
 from frontline.domain.records import Person, RecordKind, RecordState
 from frontline.domain.removals import BiometricKind, Removal, clean_removal_reason
-from frontline.domain.users import Principal
+from frontline.domain.users import Principal, Role
 from frontline.errors import Conflict, InvalidInput, NotFound
 from frontline.ids import new_id
 from frontline.screening.rules import face_hit
@@ -39,6 +43,7 @@ from frontline.store.audit import AuditLog, append_in
 from frontline.store.faces import Enrolment, FaceStore
 from frontline.store.removals import RemovalStore
 from frontline.store.repository import RecordStore
+from frontline.store.restrictions import restrictions_for
 
 __all__ = ["FaceLimits", "FaceSearch", "Faces", "ScoredCandidate"]
 
@@ -118,6 +123,7 @@ class Faces:
         self.limits = limits
         self.refresh_seconds = refresh_seconds
         self.cases = cases
+        self.restrictions = restrictions_for(records.engine)
         self._index: FaceIndex | None = None
         self._loaded_seq = 0
         self._removed_seq = 0
@@ -161,6 +167,8 @@ class Faces:
         """The photos enrolled to a record (who and when; never the descriptors)."""
         require(principal, Action.READ_RECORDS)
         self.records.get(RecordKind.PERSONS, record_id)  # NotFound for an unknown record
+        if self._hidden(principal, [record_id]):  # a restricted record reads as unknown
+            raise NotFound(f"no persons record {record_id}")
         return self.store.for_record(record_id)
 
     def remove(
@@ -201,8 +209,7 @@ class Faces:
             raise InvalidInput.for_field("limit", f"must be 1 to {MAX_CANDIDATES}")
         vector = self._embed(photo)
         now = self.clock()
-        index = self.refresh()
-        candidates = self._live(self._search_stored(index, vector, limit), now)
+        candidates, withheld = self._visible(principal, self.refresh(), vector, limit, now)
         hits = [hit for _, hit in candidates if hit is not None]
         result = CheckResult(
             check_id=new_check_id(),
@@ -211,12 +218,17 @@ class Faces:
             warnings=(),
             data_as_of=now,
         )
+        audited: dict[str, Any] = {
+            "hits": [{"record_id": hit.record_id, "score": hit.score} for hit in hits]
+        }
+        if withheld:  # named for whoever reads the audit, nowhere in what the caller got
+            audited["withheld"] = [_withheld_entry(scored) for scored in withheld]
         entry = {
             "check_id": result.check_id,
             "query": dict(_FACE_QUERY),
             "verdict": result.verdict.value,
             "record_ids": [hit.record_id for hit in hits],
-            "result": {"hits": [{"record_id": hit.record_id, "score": hit.score} for hit in hits]},
+            "result": audited,
         }
         opener = self.cases
         self.audit.append(
@@ -265,6 +277,37 @@ class Faces:
         )
         return self.model().embed(pixels)
 
+    def _visible(
+        self,
+        principal: Principal,
+        index: FaceIndex,
+        vector: Embedding,
+        limit: int,
+        now: dt.datetime,
+    ) -> tuple[list[tuple[ScoredCandidate, Hit | None]], list[ScoredCandidate]]:
+        """Up to ``limit`` live candidates the caller's country may see, best first, and the
+        restricted ones among the ``limit`` best (those the caller would have got). The
+        gallery is asked again for more while some were withheld, up to MAX_CANDIDATES."""
+        ask = limit
+        while True:
+            found = self._search_stored(index, vector, ask)
+            live = self._live(found, now)
+            hidden = self._hidden(principal, [scored.record_id for scored, _ in live])
+            shown = [pair for pair in live if pair[0].record_id not in hidden]
+            wanted = min(MAX_CANDIDATES, limit + len(live) - len(shown))
+            if len(shown) >= limit or len(found) < ask or wanted <= ask:
+                break
+            ask = wanted
+        withheld = [scored for scored, _ in live[:limit] if scored.record_id in hidden]
+        return shown[:limit], withheld
+
+    def _hidden(self, principal: Principal, record_ids: list[str]) -> set[str]:
+        """Of these person records, those restricted away from the caller's country."""
+        if principal.role is Role.ADMIN or not record_ids:
+            return set()
+        keys = [(RecordKind.PERSONS.value, record_id) for record_id in record_ids]
+        return {key[1] for key in self.restrictions.withheld(keys, principal.country)}
+
     def _search_stored(self, index: FaceIndex, vector: Embedding, limit: int) -> list[Candidate]:
         """The gallery's closest candidates whose enrolment is still stored. A removal this
         process has not read yet (another process's, within ``refresh_seconds``, or one
@@ -298,6 +341,14 @@ class Faces:
             )
             out.append((scored, _hit(person, scored)))
         return out
+
+
+def _withheld_entry(scored: ScoredCandidate) -> dict[str, Any]:
+    return {
+        "record_id": scored.record_id,
+        "score": round(scored.similarity, 4),
+        "decision": scored.decision.value,
+    }
 
 
 def _hit(person: Person, scored: ScoredCandidate) -> Hit | None:
