@@ -7,6 +7,10 @@ once, and before each search (at most every ``refresh_seconds``) the process rea
 profiles other processes enrolled past the last ``seq`` it holds, and the removals past the
 last removal ``seq``. The audit records the type of query only ("DNA search", "DNA
 enrolment", "DNA removal"), never a profile.
+
+A person record its owner restricted away from the caller's country is no hit for them and
+its profiles read as unknown; the search's audit entry names the hits withheld
+(``result.withheld``), as a check's does.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import datetime as dt
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from frontline.access import Action, require, require_owner
@@ -24,15 +28,18 @@ from frontline.biometrics.dna_index import DnaIndex
 from frontline.biometrics.loci import AMELOGENIN, STR_LOCI
 from frontline.domain.records import Person, RecordKind
 from frontline.domain.removals import BiometricKind, Removal, clean_removal_reason
-from frontline.domain.users import Principal
-from frontline.errors import InvalidInput
+from frontline.domain.users import Principal, Role
+from frontline.errors import InvalidInput, NotFound
 from frontline.ids import new_id
 from frontline.store.audit import AuditLog
 from frontline.store.dna import DnaStore, StoredProfile
 from frontline.store.removals import RemovalStore
 from frontline.store.repository import RecordStore
+from frontline.store.restrictions import restrictions_for
 
 __all__ = ["DnaHit", "DnaProfiles", "DnaSearch", "SearchLimits", "profile_summary"]
+
+MAX_LIMIT = 100  # the most hits one search may ask for
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,8 +55,8 @@ class SearchLimits:
             raise InvalidInput.for_field("max_mismatches", "must be between 0 and 10")
         if not 1 <= self.min_loci <= len(STR_LOCI):
             raise InvalidInput.for_field("min_loci", f"must be between 1 and {len(STR_LOCI)}")
-        if not 1 <= self.limit <= 100:
-            raise InvalidInput.for_field("limit", "must be between 1 and 100")
+        if not 1 <= self.limit <= MAX_LIMIT:
+            raise InvalidInput.for_field("limit", f"must be between 1 and {MAX_LIMIT}")
         return self
 
 
@@ -132,6 +139,7 @@ class DnaProfiles:
         self.audit = audit
         self.clock = clock
         self.refresh_seconds = refresh_seconds
+        self.restrictions = restrictions_for(records.engine)
         self._lock = threading.Lock()
         self._index: DnaIndex | None = None
         self._ids: list[str] = []  # profile id of each index row
@@ -194,13 +202,18 @@ class DnaProfiles:
 
     def get(self, *, principal: Principal, profile_id: str) -> StoredProfile:
         require(principal, Action.READ_RECORDS)
-        return self.store.get(profile_id)
+        stored = self.store.get(profile_id)
+        if self._hidden(principal, [stored.record_id]):  # reads as an unknown profile
+            raise NotFound(f"no DNA profile {profile_id}")
+        return stored
 
     def profiles(self, *, principal: Principal, record_id: str) -> list[StoredProfile]:
         """The profiles enrolled to a person record, oldest first (the read rule of
         ``get``; NotFound for an unknown record)."""
         require(principal, Action.READ_RECORDS)
         self.records.get(RecordKind.PERSONS, record_id)
+        if self._hidden(principal, [record_id]):  # a restricted record reads as unknown
+            raise NotFound(f"no persons record {record_id}")
         return self.store.for_record(record_id)
 
     def search(self, *, principal: Principal, raw: Any, limits: SearchLimits) -> DnaSearch:
@@ -215,7 +228,7 @@ class DnaProfiles:
                 f"the probe has {comparable} comparable STR loci, fewer than min_loci "
                 f"{limits.min_loci}",
             )
-        ranked, stored, searched = self._ranked(self.refresh(), probe, limits)
+        ranked, stored, searched, withheld = self._visible(principal, probe, limits)
         hits = self._hits(probe, ranked, stored)
         result = DnaSearch(
             search_id=new_id("dnas"),
@@ -224,6 +237,9 @@ class DnaProfiles:
             profiles_searched=searched,
             hits=tuple(hits),
         )
+        audited: dict[str, Any] = {"hits": len(hits)}
+        if withheld:  # named for whoever reads the audit, nowhere in what the caller got
+            audited["withheld"] = withheld
         self.audit.append(
             principal=principal,
             event="dna_search",
@@ -234,11 +250,40 @@ class DnaProfiles:
                     "query": {"type": "DNA search"},
                     "verdict": "hit" if hits else "no_hit",
                     "record_ids": [hit.record_id for hit in hits],
-                    "result": {"hits": len(hits)},
+                    "result": audited,
                 }
             ],
         )
         return result
+
+    def _visible(
+        self, principal: Principal, probe: Profile, limits: SearchLimits
+    ) -> tuple[list[tuple[str, float]], dict[str, StoredProfile], int, list[dict[str, Any]]]:
+        """``_ranked`` less the profiles of records restricted away from the caller's
+        country, still up to ``limits.limit`` (the index is asked again for more, up to the
+        largest limit), and the restricted ones among the ``limit`` best, as audited."""
+        index, ask = self.refresh(), limits.limit
+        while True:
+            ranked, stored, searched = self._ranked(index, probe, replace(limits, limit=ask))
+            hidden = self._hidden(principal, [stored[item[0]].record_id for item in ranked])
+            shown = [item for item in ranked if stored[item[0]].record_id not in hidden]
+            wanted = min(MAX_LIMIT, limits.limit + len(ranked) - len(shown))
+            if len(shown) >= limits.limit or len(ranked) < ask or wanted <= ask:
+                break
+            ask = wanted
+        withheld = [
+            {"record_id": stored[profile_id].record_id, "score": round(score, 2)}
+            for profile_id, score in ranked[: limits.limit]
+            if stored[profile_id].record_id in hidden
+        ]
+        return shown[: limits.limit], stored, searched, withheld
+
+    def _hidden(self, principal: Principal, record_ids: list[str]) -> set[str]:
+        """Of these person records, those restricted away from the caller's country."""
+        if principal.role is Role.ADMIN or not record_ids:
+            return set()
+        keys = [(RecordKind.PERSONS.value, record_id) for record_id in record_ids]
+        return {key[1] for key in self.restrictions.withheld(keys, principal.country)}
 
     def _ranked(
         self, index: DnaIndex, probe: Profile, limits: SearchLimits
