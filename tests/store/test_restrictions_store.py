@@ -30,6 +30,6 @@ def test_a_write_by_another_process_is_seen_and_a_quiet_table_is_not_reread(
     assert reader.current() is first  # nothing written: the same dict, rows not read again
     writer.put(_only("D-1", "DEU", "ITA"), set_by="bureau-FRA", now=services.clock())
     assert reader.withheld([("documents", "D-1")], "ITA") == set()
-    assert writer.remove("documents", "D-1")
+    assert writer.remove("documents", "D-1", now=services.clock())
     assert reader.get("documents", "D-1") is None
-    assert not writer.remove("documents", "D-1")
+    assert not writer.remove("documents", "D-1", now=services.clock())

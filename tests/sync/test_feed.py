@@ -45,9 +45,13 @@ def feed(services: Services, tmp_path: Path) -> Feed:
     )
 
 
-def records_in(feed: Feed, entry: dict[str, Any]) -> list[dict[str, Any]]:
+def lines_in(feed: Feed, entry: dict[str, Any]) -> list[dict[str, Any]]:
     lines = gzip.decompress((feed.folder / entry["name"]).read_bytes()).splitlines()
-    return [orjson.loads(line)["record"] for line in lines[1:]]
+    return [orjson.loads(line) for line in lines[1:]]
+
+
+def records_in(feed: Feed, entry: dict[str, Any]) -> list[dict[str, Any]]:
+    return [item["record"] for item in lines_in(feed, entry) if "record" in item]
 
 
 def add(services: Services, *rows: dict[str, Any]) -> None:

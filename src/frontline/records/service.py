@@ -123,7 +123,7 @@ class Records:
         """Lift the record's restriction: every country with access sees it again."""
         require(principal, Action.WRITE_RECORDS)
         require_owner(principal, self.store.get(kind, record_id).owner)
-        if not self.restrictions.remove(kind.value, record_id):
+        if not self.restrictions.remove(kind.value, record_id, now=self.clock()):
             raise NotFound(f"{kind.value} record {record_id} has no restriction")
         self.on_write()
 

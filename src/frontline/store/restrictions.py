@@ -16,10 +16,12 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
+from frontline.domain.records import RecordKind
 from frontline.domain.restrictions import Restriction, RestrictionMode
 from frontline.store import tables
-from frontline.store.codecs import naive_utc
+from frontline.store.codecs import TABLES, naive_utc
 from frontline.store.database import write_transaction
+from frontline.store.repository import RecordStore
 from frontline.store.security_tables import record_restrictions
 
 __all__ = ["RestrictionStore", "restrictions_for"]
@@ -53,15 +55,18 @@ class RestrictionStore:
             )
             connection.execute(insert(table).values(**row))
             _count_change(connection)
+            _touch(connection, restriction.kind, restriction.record_id, now)
         self.forget()
 
-    def remove(self, kind: str, record_id: str) -> bool:
+    def remove(self, kind: str, record_id: str, *, now: dt.datetime) -> bool:
         table = record_restrictions
         with write_transaction(self.engine) as connection:
             result = connection.execute(
                 delete(table).where(table.c.kind == kind, table.c.record_id == record_id)
             )
             _count_change(connection)
+            if result.rowcount:
+                _touch(connection, kind, record_id, now)
         self.forget()
         return bool(result.rowcount)
 
@@ -113,6 +118,18 @@ def _count_change(connection: Connection) -> None:
     )
     if not changed.rowcount:
         connection.execute(insert(counter).values(key=_KEY, value=1))
+
+
+def _touch(connection: Connection, kind: str, record_id: str, now: dt.datetime) -> None:
+    """Give the record the next version: the change feed then carries the restriction's
+    change to offline nodes (a withdrawal, or the record again once it is lifted)."""
+    table = TABLES[RecordKind(kind)]
+    version = RecordStore.take_versions(connection, 1)
+    connection.execute(
+        update(table)
+        .where(table.c.id == record_id)
+        .values(version=version, updated_at=naive_utc(now))
+    )
 
 
 def _restriction(kind: str, record_id: str, mode: str, countries: str, owner: str) -> Restriction:

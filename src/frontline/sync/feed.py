@@ -1,12 +1,13 @@
 """Snapshot and delta files from the change feed, each checksummed and signed.
 
 A scope (``scopes``) is some kinds and an owner region. A file is gzip'd JSON lines: a
-header ``{"format", "type", "from", "to", "scope"}``, then
-one ``{"kind", "record"}`` per record written in ``(from, to]`` (cancelled records
-included: a node must learn that they stopped hitting). A scope keeps one base snapshot;
-deltas run from it. When the delta since the base outgrows ``compact_records``, a new
-snapshot is cut at the current version and the older files are deleted (compaction); a
-node whose version is older than the base gets the snapshot instead (full-reload fallback).
+header ``{"format", "type", "from", "to", "scope"}``, then one ``{"kind", "record"}`` per
+record written in ``(from, to]`` (cancelled records included: a node must learn that they
+stopped hitting), or, in a delta, ``{"kind", "withdraw"}`` with only the id of a record
+since restricted by its owner. A scope keeps one base snapshot; deltas run from it. When
+the delta since the base outgrows ``compact_records``, a new snapshot is cut at the current
+version and the older files are deleted (compaction); a node whose version is older than
+the base gets the snapshot instead (full-reload fallback).
 
 Cutting a snapshot of millions of records takes minutes, longer than a request may wait.
 A manifest that needs one starts it in a background thread (one cut at a time, one per
@@ -245,7 +246,9 @@ class Feed:
         # so they stay out of it (a stolen device holds less). A delta carries them.
         skip_cancelled = kind == "snapshot"
         # A record its owner restricted to some countries goes to no node: files are cut
-        # per scope, not per country, and a stolen device should hold the least.
+        # per scope, not per country, and a stolen device should hold the least. A delta
+        # carries a withdrawal for it instead (its id alone), so a node that holds it from
+        # before stops hitting on it (restricting a record gives it a new version).
         restricted = set(restrictions_for(self.store.engine).current())
         for record_kind in scope.kinds:
             if record_kind is RecordKind.DOCUMENTS:
@@ -270,6 +273,8 @@ class Feed:
             rids = [int(row[0]) for row in rows if _is_sent(row, scope, skip_cancelled, to)]
             for _, record in sorted(self.store.by_rids(kind, rids), key=lambda pair: pair[0]):
                 if restricted and (kind.value, record.id) in restricted:
+                    if not skip_cancelled:  # a delta
+                        yield _withdrawal(kind.value, record.id)
                     continue
                 fields = record_to_dict(record)
                 plain = {name: value for name, value in fields.items() if name in wanted}
@@ -293,6 +298,8 @@ class Feed:
                 if not _is_sent(row, scope, skip_cancelled, to):
                     continue
                 if restricted and ("documents", row[5]) in restricted:  # row[5]: the id
+                    if not skip_cancelled:  # a delta
+                        yield _withdrawal("documents", row[5])
                     continue
                 record = {"state": row[2], "expires_at": _iso(row[3])}
                 record.update(zip(_DOCUMENT_COLUMNS, row[4:], strict=True))
@@ -305,6 +312,11 @@ _DOCUMENT_COLUMNS = (
     *("owner", "id", "action", "number", "number_from", "number_to"),
     *("issuing_country", "type", "status", "reported_at"),
 )
+
+
+def _withdrawal(kind: str, record_id: str) -> bytes:
+    """A delta's line for a record no node may hold any more: its id, nothing else."""
+    return orjson.dumps({"kind": kind, "withdraw": record_id}) + b"\n"
 
 
 def _is_sent(row: Any, scope: Scope, skip_cancelled: bool, to: int) -> bool:

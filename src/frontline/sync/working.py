@@ -25,7 +25,7 @@ from frontline.errors import NotFound, StorageFailed
 from frontline.records.fast import fast_document_values
 from frontline.records.kinds import build_row
 from frontline.store import tables
-from frontline.store.codecs import TABLES
+from frontline.store.codecs import TABLES, naive_utc
 from frontline.store.database import bulk_cache, make_engine, migrate, write_transaction
 from frontline.store.dialect import (
     PLAIN_DOCUMENT_COLUMNS,
@@ -137,6 +137,7 @@ def apply_lines(connection: Connection, store: RecordStore, lines: Iterable[byte
     now = dt.datetime.now(dt.UTC)
     pending: dict[RecordKind, list[dict[str, Any]]] = {}
     plain: list[Any] = []  # plain documents' values, one row after another
+    withdrawn: dict[RecordKind, list[str]] = {}  # ids of records restricted since
     count = 0
     iterator = iter(lines)
     header = orjson.loads(next(iterator))
@@ -147,6 +148,9 @@ def apply_lines(connection: Connection, store: RecordStore, lines: Iterable[byte
             continue
         item = orjson.loads(line)
         count += 1
+        if "withdraw" in item:
+            withdrawn.setdefault(RecordKind(item["kind"]), []).append(str(item["withdraw"]))
+            continue
         if item["kind"] == "documents" and (values := fast_document_values(item["record"])):
             plain.extend(values)
             if len(plain) >= _PLAIN_BATCH:
@@ -160,7 +164,22 @@ def apply_lines(connection: Connection, store: RecordStore, lines: Iterable[byte
     _write_plain(connection, store, plain, now)
     for kind, rows in pending.items():
         store.upsert_in(connection, kind, rows, now=now)
+    for kind, ids in withdrawn.items():
+        _withdraw(connection, kind, ids, now)
     return count
+
+
+def _withdraw(connection: Connection, kind: RecordKind, ids: list[str], now: dt.datetime) -> None:
+    """Records the owner restricted since: cancelled here, under a new version, so that the
+    index stops hitting on them as on any cancellation."""
+    table = TABLES[kind]
+    version = RecordStore.take_versions(connection, 1)
+    for start in range(0, len(ids), 500):
+        connection.execute(
+            update(table)
+            .where(table.c.id.in_(ids[start : start + 500]))
+            .values(state="cancelled", version=version, updated_at=naive_utc(now))
+        )
 
 
 def _write_plain(
