@@ -17,7 +17,6 @@ from frontline.biometrics.faces import Faces
 from frontline.domain.records import RecordKind
 from frontline.domain.removals import BiometricKind, Removal, clean_removal_reason
 from frontline.domain.users import Principal
-from frontline.ids import new_id
 from frontline.store.removals import RemovalStore
 from frontline.store.repository import RecordStore
 
@@ -52,14 +51,13 @@ class BiometricPurge:
         items = [(BiometricKind.FACE, item.id) for item in self.faces.store.for_record(record_id)]
         items += [(BiometricKind.DNA, item.id) for item in self.dna.store.for_record(record_id)]
         removals = [
-            Removal(
-                id=new_id("rmv"),
+            Removal.made(
                 kind=kind,
                 item_id=item_id,
                 record_id=record_id,
                 owner=person.owner,
-                removed_at=now,
-                removed_by=principal.name,
+                by=principal.name,
+                at=now,
                 reason=why,
             )
             for kind, item_id in items

@@ -5,7 +5,7 @@ A removal deletes the descriptor or the profile itself; what stays is this recor
 server process reads the removals past the last one it holds to drop the items from its
 search index, as it reads new enrolments.
 
-Pure: no store, no clock.
+Pure: no store, no clock (the caller gives the time).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from frontline.errors import InvalidInput
+from frontline.ids import new_id
 
 __all__ = ["MAX_REMOVAL_REASON", "BiometricKind", "Removal", "clean_removal_reason"]
 
@@ -41,6 +42,30 @@ class Removal:
     removed_at: dt.datetime
     removed_by: str
     reason: str
+
+    @classmethod
+    def made(
+        cls,
+        *,
+        kind: BiometricKind,
+        item_id: str,
+        record_id: str,
+        owner: str,
+        by: str,
+        at: dt.datetime,
+        reason: str,
+    ) -> Removal:
+        """A new removal of ``item_id`` (a fresh ``rmv_`` id), by ``by`` at ``at``."""
+        return cls(
+            id=new_id("rmv"),
+            kind=kind,
+            item_id=item_id,
+            record_id=record_id,
+            owner=owner,
+            removed_at=at,
+            removed_by=by,
+            reason=reason,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
