@@ -28,7 +28,7 @@ from frontline.biometrics.dna_index import DnaIndex
 from frontline.biometrics.loci import AMELOGENIN, STR_LOCI
 from frontline.domain.records import Person, RecordKind
 from frontline.domain.removals import BiometricKind, Removal, clean_removal_reason
-from frontline.domain.users import Principal, Role
+from frontline.domain.users import Principal
 from frontline.errors import InvalidInput, NotFound
 from frontline.ids import new_id
 from frontline.store.audit import AuditLog
@@ -181,14 +181,13 @@ class DnaProfiles:
         why = clean_removal_reason(reason)
         stored = self.store.get(profile_id)
         require_owner(principal, stored.owner)  # the record's owner, copied at enrolment
-        removal = Removal(
-            id=new_id("rmv"),
+        removal = Removal.made(
             kind=BiometricKind.DNA,
             item_id=stored.id,
             record_id=stored.record_id,
             owner=stored.owner,
-            removed_at=self.clock(),
-            removed_by=principal.name,
+            by=principal.name,
+            at=self.clock(),
             reason=why,
         )
         self.removals.remove([removal], principal=principal)
@@ -280,10 +279,8 @@ class DnaProfiles:
 
     def _hidden(self, principal: Principal, record_ids: list[str]) -> set[str]:
         """Of these person records, those restricted away from the caller's country."""
-        if principal.role is Role.ADMIN or not record_ids:
-            return set()
         keys = [(RecordKind.PERSONS.value, record_id) for record_id in record_ids]
-        return {key[1] for key in self.restrictions.withheld(keys, principal.country)}
+        return {key[1] for key in self.restrictions.hidden_from(principal, keys)}
 
     def _ranked(
         self, index: DnaIndex, probe: Profile, limits: SearchLimits

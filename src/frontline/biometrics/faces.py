@@ -34,7 +34,7 @@ from frontline.domain.checks import CheckResult, Hit, Reason, result_as_dict, ve
 from frontline.domain.queries import NO_CONTEXT, CheckRequest
 from frontline.domain.records import Person, RecordKind, RecordState
 from frontline.domain.removals import BiometricKind, Removal, clean_removal_reason
-from frontline.domain.users import Principal, Role
+from frontline.domain.users import Principal
 from frontline.errors import Conflict, InvalidInput, NotFound
 from frontline.ids import new_id
 from frontline.screening.rules import face_hit
@@ -183,14 +183,13 @@ class Faces:
         enrolment = self.store.get(enrolment_id)
         if enrolment.record_id != record_id:
             raise NotFound(f"no face enrolment {enrolment_id} on person record {record_id}")
-        removal = Removal(
-            id=new_id("rmv"),
+        removal = Removal.made(
             kind=BiometricKind.FACE,
             item_id=enrolment.id,
             record_id=record_id,
             owner=person.owner,
-            removed_at=self.clock(),
-            removed_by=principal.name,
+            by=principal.name,
+            at=self.clock(),
             reason=why,
         )
         self.removals.remove([removal], principal=principal)
@@ -303,10 +302,8 @@ class Faces:
 
     def _hidden(self, principal: Principal, record_ids: list[str]) -> set[str]:
         """Of these person records, those restricted away from the caller's country."""
-        if principal.role is Role.ADMIN or not record_ids:
-            return set()
         keys = [(RecordKind.PERSONS.value, record_id) for record_id in record_ids]
-        return {key[1] for key in self.restrictions.withheld(keys, principal.country)}
+        return {key[1] for key in self.restrictions.hidden_from(principal, keys)}
 
     def _search_stored(self, index: FaceIndex, vector: Embedding, limit: int) -> list[Candidate]:
         """The gallery's closest candidates whose enrolment is still stored. A removal this

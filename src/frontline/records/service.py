@@ -9,7 +9,7 @@ from typing import Any
 from frontline.access import Action, require, require_owner
 from frontline.domain.records import AnyRecord, RecordKind, RecordState
 from frontline.domain.restrictions import Restriction, RestrictionMode
-from frontline.domain.users import Principal, Role
+from frontline.domain.users import Principal
 from frontline.errors import Conflict, InvalidInput, NotFound
 from frontline.identifiers.countries import canonical_country
 from frontline.records.kinds import build_row
@@ -128,6 +128,4 @@ class Records:
         self.on_write()
 
     def _may_see(self, principal: Principal, kind: RecordKind, record_id: str) -> bool:
-        if principal.role is Role.ADMIN:
-            return True
-        return not self.restrictions.withheld([(kind.value, record_id)], principal.country)
+        return not self.restrictions.hidden_from(principal, [(kind.value, record_id)])

@@ -21,7 +21,7 @@ from frontline.domain.queries import (
 )
 from frontline.domain.records import Firearm, Person, RecordKind, TravelDocument, Vehicle, Vessel
 from frontline.domain.suppressions import subject_keys
-from frontline.domain.users import Principal, Role
+from frontline.domain.users import Principal
 from frontline.errors import PermissionDenied
 from frontline.identifiers.countries import country_key
 from frontline.ids import new_id
@@ -170,10 +170,10 @@ class Screening:
         """Leave out the hits on records their owners restricted away from the caller's
         country, with no trace in the result (the audit names them); returns the results
         and, per result number, the hits withheld. Checks without hits cost nothing here."""
-        if principal.role is Role.ADMIN or not any(result.hits for result in results):
+        if not any(result.hits for result in results):
             return results, {}
         keys = {(hit.kind, hit.record_id) for result in results for hit in result.hits}
-        hidden = self.restrictions.withheld(keys, principal.country)
+        hidden = self.restrictions.hidden_from(principal, keys)
         if not hidden:
             return results, {}
         withheld: dict[int, list[Hit]] = {}

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from frontline.domain.records import RecordKind
 from frontline.domain.restrictions import Restriction, RestrictionMode
+from frontline.domain.users import Principal, Role
 from frontline.store import tables
 from frontline.store.codecs import TABLES, naive_utc
 from frontline.store.database import write_transaction
@@ -79,6 +80,13 @@ class RestrictionStore:
         if not current:
             return set()
         return {key for key in keys if key in current and not current[key].allows(country)}
+
+    def hidden_from(self, principal: Principal, keys: Iterable[Key]) -> set[Key]:
+        """Of ``keys``, those ``principal`` may not see: none for an administrator (who runs
+        the system; their reads are audited), else those withheld from its country."""
+        if principal.role is Role.ADMIN:
+            return set()
+        return self.withheld(keys, principal.country)
 
     def current(self) -> dict[Key, Restriction]:
         cached = self._cached
