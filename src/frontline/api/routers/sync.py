@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
@@ -19,7 +19,6 @@ from frontline.access import Action, require
 from frontline.api.deps import MAX_VERSION, CallerDep, ServicesDep
 from frontline.api.responses import FastJSON
 from frontline.domain.operations import Operation
-from frontline.domain.users import Principal
 from frontline.errors import NotFound, PermissionDenied
 from frontline.metrics import SYNC_UPLOADED
 from frontline.services import Services
@@ -49,33 +48,35 @@ OwnerQuery = Annotated[str | None, Query(max_length=400, description="FRA or FRA
 OperationQuery = Annotated[str | None, Query(max_length=40, description="An operation id")]
 
 
-def _scope(
-    services: Services, caller: Principal, kinds: str | None, owner: str | None, op: str | None
-) -> tuple[Scope, Operation | None]:
-    return resolve_scope(
-        operations=services.operations.store,
-        principal=caller,
-        kinds=kinds,
-        owner=owner,
-        operation_id=op,
-        now=services.clock(),
-    )
-
-
-@router.get("/hello", response_class=FastJSON, summary="The server's sync key and the caller")
-def hello(
-    request: Request,
+def _asked_scope(
     services: ServicesDep,
     caller: CallerDep,
     kinds: KindsQuery = None,
     owner: OwnerQuery = None,
     operation: OperationQuery = None,
-) -> Any:
+) -> tuple[Scope, Operation | None]:
+    """The scope a node asks for with ``kinds``, ``owner`` and ``operation``, resolved for
+    a caller who may check (see ``resolve_scope`` for the refusals)."""
+    require(caller, Action.CHECK)
+    return resolve_scope(
+        operations=services.operations.store,
+        principal=caller,
+        kinds=kinds,
+        owner=owner,
+        operation_id=operation,
+        now=services.clock(),
+    )
+
+
+AskedScope = Annotated[tuple[Scope, Operation | None], Depends(_asked_scope)]
+
+
+@router.get("/hello", response_class=FastJSON, summary="The server's sync key and the caller")
+def hello(request: Request, services: ServicesDep, caller: CallerDep, resolved: AskedScope) -> Any:
     """With a scope's parameters, also the scope they resolve to (refused as the manifest
     would refuse it), so a node learns of a bad scope at init."""
-    require(caller, Action.CHECK)
     key = _feed(request, services).key
-    scope, chosen = _scope(services, caller, kinds, owner, operation)
+    scope, chosen = resolved
     asked = scope.as_dict()
     if chosen is not None:
         asked["operation"] = chosen.id
@@ -100,32 +101,19 @@ def hello(
 def manifest(
     request: Request,
     services: ServicesDep,
-    caller: CallerDep,
+    asked: AskedScope,
     since: Annotated[int, Query(ge=0, le=MAX_VERSION)] = 0,
-    kinds: KindsQuery = None,
-    owner: OwnerQuery = None,
-    operation: OperationQuery = None,
 ) -> Any:
-    require(caller, Action.CHECK)
-    scope, _ = _scope(services, caller, kinds, owner, operation)
+    scope, _ = asked
     return FastJSON(_feed(request, services).manifest(scope=scope, since=since, wait=False))
 
 
 @router.get("/files/{name}", summary="One snapshot or delta file (HTTP Range supported)")
-def file(
-    name: str,
-    request: Request,
-    services: ServicesDep,
-    caller: CallerDep,
-    kinds: KindsQuery = None,
-    owner: OwnerQuery = None,
-    operation: OperationQuery = None,
-) -> Any:
+def file(name: str, request: Request, services: ServicesDep, asked: AskedScope) -> Any:
     """Only a file of the scope the parameters resolve to, by the manifest's own rules: a
     node of one operation or region cannot take another scope's file by its name, nor any
     file once its operation is over."""
-    require(caller, Action.CHECK)
-    scope, _ = _scope(services, caller, kinds, owner, operation)
+    scope, _ = asked
     if not name.startswith(f"{scope.name}."):
         raise PermissionDenied(
             f"{name} is not a file of the scope asked for ({scope.name}); "
