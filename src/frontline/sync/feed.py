@@ -99,14 +99,12 @@ class Feed:
         files: list[dict[str, Any]] = []
         # New, older than the base, ahead (a restored server), or so far behind that a delta
         # would carry more than a snapshot should: the snapshot, and what followed it.
-        if (
-            base_to is None
-            or since == 0
-            or since < base_to
-            or since > current
-            or (since < current and self._outgrown(scope, since))
-        ):
-            if base_to is None or self._outgrown(scope, base_to):
+        far_behind = (
+            base_to is not None and base_to <= since < current and self._outgrown(scope, since)
+        )
+        if base_to is None or since == 0 or since < base_to or since > current or far_behind:
+            # Outgrown since ``since`` (not before the base) is outgrown since the base too.
+            if base_to is None or far_behind or self._outgrown(scope, base_to):
                 base = self._cut(scope, wait=wait)
             else:
                 base = self._file(scope, "snapshot", 0, base_to)
