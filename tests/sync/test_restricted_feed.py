@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from frontline.domain.records import RecordKind
@@ -24,30 +25,36 @@ from frontline.sync.working import database_url, ensure_working_copy
 from tests.factories import document, person, principal
 from tests.sync.test_feed import _seal, add, lines_in, records_in
 
+BUREAU = principal("bureau", "FRA", "bureau-fra")
 
-def test_restricted_records_stay_out_of_snapshots_and_deltas(
-    services: Services, tmp_path: Path
-) -> None:
-    feed = Feed(
+
+@pytest.fixture
+def feed(services: Services, tmp_path: Path) -> Feed:
+    """A feed that compacts only past 100 changes: these tests read its deltas."""
+    return Feed(
         store=services.store,
         key=ServerKey.in_folder(tmp_path / "key"),
         folder=tmp_path / "sync",
         clock=services.clock,
         compact_records=100,
     )
-    bureau = principal("bureau", "FRA", "bureau-fra")
+
+
+def test_restricted_records_stay_out_of_snapshots_and_deltas(
+    services: Services, feed: Feed
+) -> None:
     add(services, document("AA1111111", id="d-1"), document("AA2222222", id="d-2"))
     people = [build_row(RecordKind.PERSONS, person("Jean Dupont", owner="FRA", id="p-1"))]
     services.store.upsert(RecordKind.PERSONS, people, now=services.clock())
     for kind, record_id in ((RecordKind.DOCUMENTS, "d-2"), (RecordKind.PERSONS, "p-1")):
-        services.records.restrict(principal=bureau, kind=kind, record_id=record_id, only=["DEU"])
+        services.records.restrict(principal=BUREAU, kind=kind, record_id=record_id, only=["DEU"])
     first = feed.manifest(scope=Scope(), since=0)
     (snapshot,) = first["files"]
     assert [record["id"] for record in records_in(feed, snapshot)] == ["d-1"]
 
     add(services, document("AA3333333", id="d-3"))
     services.records.restrict(
-        principal=bureau, kind=RecordKind.DOCUMENTS, record_id="d-3", hidden_from=["RUS"]
+        principal=BUREAU, kind=RecordKind.DOCUMENTS, record_id="d-3", hidden_from=["RUS"]
     )
     add(services, document("AA4444444", id="d-4"))
     (delta,) = feed.manifest(scope=Scope(), since=first["version"])["files"]
@@ -58,16 +65,8 @@ def test_restricted_records_stay_out_of_snapshots_and_deltas(
 
 
 def test_a_record_restricted_after_a_node_took_it_stops_hitting_there_and_comes_back_when_lifted(
-    services: Services, tmp_path: Path
+    services: Services, feed: Feed, tmp_path: Path
 ) -> None:
-    feed = Feed(
-        store=services.store,
-        key=ServerKey.in_folder(tmp_path / "key"),
-        folder=tmp_path / "sync",
-        clock=services.clock,
-        compact_records=100,
-    )
-    bureau = principal("bureau", "FRA", "bureau-fra")
     add(services, document("AA1111111", id="d-1"), document("AA2222222", id="d-2"))
     node = Node(Settings(node_dir=tmp_path / "node", node_runtime_dir=tmp_path / "ram"))
     key = NodeKey(os.urandom(32))
@@ -95,10 +94,10 @@ def test_a_record_restricted_after_a_node_took_it_stops_hitting_there_and_comes_
 
     assert states() == {"d-1": "active", "d-2": "active"}
     services.records.restrict(
-        principal=bureau, kind=RecordKind.DOCUMENTS, record_id="d-2", hidden_from=["RUS"]
+        principal=BUREAU, kind=RecordKind.DOCUMENTS, record_id="d-2", hidden_from=["RUS"]
     )
     sync()
     assert states() == {"d-1": "active", "d-2": "cancelled"}  # no hit on this node now
-    services.records.unrestrict(principal=bureau, kind=RecordKind.DOCUMENTS, record_id="d-2")
+    services.records.unrestrict(principal=BUREAU, kind=RecordKind.DOCUMENTS, record_id="d-2")
     sync()
     assert states() == {"d-1": "active", "d-2": "active"}
